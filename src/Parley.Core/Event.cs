@@ -8,7 +8,7 @@ public sealed record Event
     /// <summary>Stable id, derived from the event's key so re-ingest keeps it.</summary>
     public required string Id { get; init; }
     /// <summary>The day it happened.</summary>
-    public DateOnly Date { get; init; }
+    public DateOnly? Date { get; init; }
     /// <summary>How the date was found (the most direct basis among the mentions).</summary>
     public required string DateBasis { get; init; }
     /// <summary>Who acted.</summary>

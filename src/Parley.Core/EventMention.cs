@@ -20,8 +20,8 @@ public sealed record EventMention
     public required ActorRef Target { get; init; }
     /// <summary>CAMEO event code ("041").</summary>
     public required string Cameo { get; init; }
-    /// <summary>When it happened.</summary>
-    public DateOnly Date { get; init; }
+    /// <summary>When it happened; null when neither the text nor the page gives a day.</summary>
+    public DateOnly? Date { get; init; }
     /// <summary>How <see cref="Date"/> was found (see <see cref="DateBases"/>).</summary>
     public string DateBasis { get; init; } = DateBases.Publication;
     /// <summary>Where it happened, when stated ("Washington").</summary>

@@ -16,6 +16,8 @@ public static class DateBases
     public const string Weekday = "weekday";
     /// <summary>A relative expression ("yesterday", "last month", "earlier this week").</summary>
     public const string Relative = "relative";
+    /// <summary>A month without a day ("in June"): the first day of that month.</summary>
+    public const string Month = "month";
     /// <summary>A date stated elsewhere in the same paragraph or the dateline.</summary>
     public const string Context = "context";
     /// <summary>No date in the text: the publication date, marked as a fallback.</summary>

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Parley.Benchmarks.CodingBenchmarks).Assembly).Run(args);

@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace Parley.Cli;
+
+/// <summary>Options shared by several commands.</summary>
+internal static class CliOptions
+{
+    public static Option<string> Db() => new("--db") { Description = "SQLite database file", DefaultValueFactory = _ => "parley.db" };
+
+    public static Option<string[]> Dicts() => new("--dict")
+    {
+        Description = "Extra dictionary files (countries*.tsv, people*.tsv, agents*.tsv, organizations*.tsv, verbs*.tsv, or PETRARCH *.actors.txt / *agents.txt)",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public static Option<string> Format(params string[] allowed)
+    {
+        var o = new Option<string>("--format") { Description = "Output format: " + string.Join(", ", allowed), DefaultValueFactory = _ => allowed[0] };
+        o.AcceptOnlyFromAmong(allowed);
+        return o;
+    }
+
+    public static Option<string> Urls() => new("--urls") { Description = "Address to listen on (loopback by default)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+}

@@ -1,0 +1,52 @@
+namespace Parley.Pipeline.Dictionaries;
+
+/// <summary>What a phrase in the actor lexicon stands for.</summary>
+/// <param name="Kind">Country name, demonym, seat of government, organisation, person or agent word.</param>
+/// <param name="Code">ISO3 country code, organisation code, or sector code for agents.</param>
+/// <param name="Name">Canonical name ("South Korea", "Kang Kyung-wha", "foreign minister").</param>
+/// <param name="Person">The person, for <see cref="ActorKind.Person"/> entries.</param>
+public sealed record LexEntry(ActorKind Kind, string Code, string Name, Person? Person = null);
+
+/// <summary>A role a person held, from <see cref="Start"/> up to but not including <see cref="End"/>.</summary>
+/// <param name="Code">CAMEO actor code while in the role ("KORGOV").</param>
+/// <param name="Start">First day, or null when unknown.</param>
+/// <param name="End">Day the role ended, or null when ongoing.</param>
+/// <param name="Title">Short description of the role.</param>
+public sealed record Role(string Code, DateOnly? Start, DateOnly? End, string Title)
+{
+    /// <summary>True when the role was held on <paramref name="day"/>.</summary>
+    public bool Covers(DateOnly day) => (Start is null || day >= Start) && (End is null || day < End);
+}
+
+/// <summary>A person with dated roles.</summary>
+/// <param name="Name">Canonical name.</param>
+/// <param name="Roles">Roles in start order.</param>
+public sealed record Person(string Name, IReadOnlyList<Role> Roles)
+{
+    /// <summary>The family name as news uses it alone ("Kang" for "Kang Kyung-wha", "Trump" for "Donald Trump").</summary>
+    public string ShortName => PersonNames.ShortName(Name);
+
+    /// <summary>
+    /// The actor code on <paramref name="day"/>: the role held then; after all roles ended, the
+    /// country's elite code (a former official); before any began, the first role's code.
+    /// With no day, the latest role.
+    /// </summary>
+    public string CodeOn(DateOnly? day)
+    {
+        if (Roles.Count == 0) return "";
+        if (day is not { } d) return Roles[^1].Code;
+        Role? best = null;
+        foreach (var r in Roles)
+            if (r.Covers(d) && (best is null || Rank(r.Code) < Rank(best.Code))) best = r;
+        if (best is not null) return best.Code;
+        if (Roles.All(r => r.End is { } e && d >= e)) return Country(Roles[^1].Code) + "ELI";
+        var next = Roles.Where(r => r.Start is { } s && s > d).OrderBy(r => r.Start).FirstOrDefault();
+        return next?.Code ?? Roles[^1].Code;
+    }
+
+    // Government roles outrank elite/opposition roles when two overlap (a president-elect who is also a senator).
+    private static int Rank(string code) => code.EndsWith("GOV", StringComparison.Ordinal) ? 0
+        : code.EndsWith("MIL", StringComparison.Ordinal) ? 1 : code.StartsWith("IGO", StringComparison.Ordinal) ? 0 : 2;
+
+    private static string Country(string code) => code.Length >= 3 ? code[..3] : code;
+}

@@ -1,0 +1,287 @@
+using System.Collections.Immutable;
+using Parley.Pipeline.Dictionaries;
+
+namespace Parley.Pipeline.Stages;
+
+public sealed partial class ActorStage
+{
+    private enum ItemKind : byte { Country, Demonym, Metonym, Organization, Person, UnknownName, Agent, Pronoun }
+
+    private readonly record struct Item(int Start, int End, ItemKind Kind, LexEntry? Entry, ActorRef? Ref);
+
+    private void ChunkSentence(Document doc, int s, DateOnly? day, CorefState state, ImmutableArray<ActorMention>.Builder output)
+    {
+        string text = doc.Text;
+        var tokens = doc.TokensOf(s);
+        var items = FindItems(text, tokens, state);
+        int k = 0;
+        while (k < items.Count)
+        {
+            var item = items[k];
+            if (item.Kind == ItemKind.Pronoun)
+            {
+                EmitPronoun(doc, tokens, item, s, state, output);
+                k++;
+                continue;
+            }
+            // Grow a chunk: items joined by fillers, "of"/"for" before another item, and an
+            // appositive comma before a name ("his American counterpart, Stephen Biegun").
+            int first = k, last = k;
+            int j = k + 1;
+            while (j < items.Count)
+            {
+                int gapStart = items[last].End, gapEnd = items[j].Start;
+                if (items[j].Kind == ItemKind.Pronoun) break;
+                bool hasAgent = false;
+                for (int q = first; q <= last; q++) hasAgent |= items[q].Kind == ItemKind.Agent;
+                if (!Joinable(tokens, gapStart, gapEnd, items[last], items[j], hasAgent)) break;
+                last = j;
+                j++;
+            }
+            // "the top nuclear envoys of South Korea and the United States": the agent applies to each country.
+            int agentAt = -1;
+            for (int q = first; q < last; q++)
+                if (items[q].Kind == ItemKind.Agent && tokens[items[q].End].Lower == "of" && IsCountryLike(items[q + 1].Kind)) agentAt = q;
+            if (agentAt >= 0 && IsCountryLike(items[last].Kind) && last + 1 < items.Count && IsCountryLike(items[last + 1].Kind)
+                && Only(tokens, items[last].End, items[last + 1].Start, "and", "the", ","))
+            {
+                var sector = items[agentAt].Entry!.Code;
+                int m = last;
+                EmitChunk(doc, tokens, items, first, m, s, day, state, output, sector);
+                while (m + 1 < items.Count && IsCountryLike(items[m + 1].Kind) && Only(tokens, items[m].End, items[m + 1].Start, "and", "the", ","))
+                {
+                    m++;
+                    EmitChunk(doc, tokens, items, m, m, s, day, state, output, sector);
+                }
+                k = m + 1;
+                continue;
+            }
+            EmitChunk(doc, tokens, items, first, last, s, day, state, output, null);
+            k = last + 1;
+        }
+    }
+
+    private static bool IsCountryLike(ItemKind k) => k is ItemKind.Country or ItemKind.Metonym or ItemKind.Demonym or ItemKind.Organization;
+
+    private static bool Only(ReadOnlySpan<Token> tokens, int from, int to, params string[] allowed)
+    {
+        for (int i = from; i < to; i++)
+            if (Array.IndexOf(allowed, tokens[i].Lower) < 0) return false;
+        return true;
+    }
+
+    private static bool Joinable(ReadOnlySpan<Token> tokens, int gapStart, int gapEnd, Item left, Item right, bool chunkHasAgent)
+    {
+        // "U.S. Special Representative for North Korea Stephen Biegun": a title runs into its holder's name.
+        if (chunkHasAgent && right.Kind is ItemKind.Person or ItemKind.UnknownName && left.Kind is not (ItemKind.Person or ItemKind.UnknownName)
+            && (gapEnd == gapStart || (gapEnd - gapStart == 1 && tokens[gapStart].Lower == ",")))
+            return true;
+        if (gapEnd - gapStart > 4) return false;
+        // Two complete names side by side are two actors ("Moon, Trump vow").
+        bool leftNamed = left.Kind is ItemKind.Person or ItemKind.UnknownName or ItemKind.Country or ItemKind.Organization;
+        bool rightNamed = right.Kind is ItemKind.Person or ItemKind.UnknownName or ItemKind.Country or ItemKind.Organization;
+        if (leftNamed && rightNamed && !(gapEnd - gapStart >= 1 && tokens[gapStart].Lower is "'s" or "of" or "for")) return false;
+        if (left.Kind is ItemKind.Person or ItemKind.UnknownName) return false; // a name ends its chunk
+        for (int i = gapStart; i < gapEnd; i++)
+        {
+            string w = tokens[i].Lower;
+            if (Fillers.Contains(w)) continue;
+            if (w is "of" or "for" && i > gapStart - 1 && left.Kind is ItemKind.Agent or ItemKind.Organization or ItemKind.Country or ItemKind.Metonym) continue;
+            if (w == "," && right.Kind is ItemKind.Person or ItemKind.UnknownName && left.Kind == ItemKind.Agent && gapEnd - gapStart == 1) continue;
+            return false;
+        }
+        return true;
+    }
+
+    private List<Item> FindItems(string text, ReadOnlySpan<Token> tokens, CorefState state)
+    {
+        var items = new List<Item>();
+        for (int i = 0; i < tokens.Length;)
+        {
+            var t = tokens[i];
+            if (t.Kind == TokenKind.Punct) { i++; continue; }
+            int len = _dict.Actors.Match(tokens, i, out var values);
+            if (len > 0 && AnyCapital(text, tokens, i, len))
+            {
+                if (values.Any(v => v.Code.Length == 0)) { i += len; continue; } // a place or thing, not an actor
+                var best = values.OrderBy(v => Priority(v.Kind)).First();
+                items.Add(new Item(i, i + len, ToItemKind(best.Kind), best, null));
+                i += len;
+                continue;
+            }
+            int alen = _dict.Agents.Match(tokens, i, out var agents);
+            if (alen > 0)
+            {
+                items.Add(new Item(i, i + alen, ItemKind.Agent, agents[0], null));
+                i += alen;
+                continue;
+            }
+            if (char.IsUpper(text[t.Span.Start]) && state.ShortNames.TryGetValue(t.Lower, out var known))
+            {
+                items.Add(new Item(i, i + 1, ItemKind.Person, null, known));
+                i++;
+                continue;
+            }
+            if (SingularPronouns.Contains(t.Lower) || MatchPair(tokens, i) > 0 || t.Lower == "they")
+            {
+                int plen = SingularPronouns.Contains(t.Lower) || t.Lower == "they" ? 1 : MatchPair(tokens, i);
+                items.Add(new Item(i, i + plen, ItemKind.Pronoun, null, null));
+                i += plen;
+                continue;
+            }
+            // An unknown capitalised name right after a title: "envoy, Kenji Kanasugi".
+            if (items.Count > 0 && items[^1].Kind == ItemKind.Agent && UnknownName(text, tokens, i) is int nlen and > 0
+                && i - items[^1].End <= 1)
+            {
+                items.Add(new Item(i, i + nlen, ItemKind.UnknownName, null, null));
+                i += nlen;
+                continue;
+            }
+            i++;
+        }
+        return items;
+    }
+
+    private static int UnknownName(string text, ReadOnlySpan<Token> tokens, int i)
+    {
+        if (i < tokens.Length && tokens[i].Lower == ",") i++;
+        int n = 0;
+        while (i + n < tokens.Length && n < 3 && tokens[i + n].Kind == TokenKind.Word && char.IsUpper(text[tokens[i + n].Span.Start])
+               && !TimeStage.Months.ContainsKey(tokens[i + n].Lower))
+            n++;
+        return n >= 2 ? (tokens[i - 1].Lower == "," ? n + 1 : n) : 0;
+    }
+
+    private static int MatchPair(ReadOnlySpan<Token> tokens, int i)
+    {
+        foreach (var p in PairPhrases)
+        {
+            if (i + p.Length > tokens.Length) continue;
+            bool ok = true;
+            for (int k = 0; k < p.Length && ok; k++) ok = tokens[i + k].Lower == p[k];
+            if (!ok) continue;
+            // "the two" and "both" stand alone only before a verb or a comma, not "both Koreas".
+            if (p.Length <= 2 && p[^1] is "two" or "both" && i + p.Length < tokens.Length && tokens[i + p.Length].Kind == TokenKind.Word
+                && char.IsUpper(tokens[i + p.Length].Lower[0]))
+                return 0;
+            return p.Length;
+        }
+        return 0;
+    }
+
+    private static bool AnyCapital(string text, ReadOnlySpan<Token> tokens, int i, int len)
+    {
+        for (int k = i; k < i + len; k++)
+            if (char.IsUpper(text[tokens[k].Span.Start])) return true;
+        return false;
+    }
+
+    private static int Priority(ActorKind k) => k switch
+    {
+        ActorKind.Person => 0, ActorKind.Organization => 1, ActorKind.Country => 2, ActorKind.Metonym => 3, _ => 4,
+    };
+
+    private static ItemKind ToItemKind(ActorKind k) => k switch
+    {
+        ActorKind.Person => ItemKind.Person,
+        ActorKind.Organization => ItemKind.Organization,
+        ActorKind.Metonym => ItemKind.Metonym,
+        ActorKind.Demonym => ItemKind.Demonym,
+        _ => ItemKind.Country,
+    };
+
+    private void EmitPronoun(Document doc, ReadOnlySpan<Token> tokens, Item item, int s, CorefState state,
+        ImmutableArray<ActorMention>.Builder output)
+    {
+        var span = new TextSpan(tokens[item.Start].Span.Start, tokens[item.End - 1].Span.End);
+        string w = tokens[item.Start].Lower;
+        if (SingularPronouns.Contains(w))
+        {
+            // "her American counterpart": a possessive before a title is a determiner, not a mention.
+            if (w is "his" or "her" && item.End < tokens.Length && _dict.Agents.Starts(tokens[item.End].Lower)) return;
+            if (w is "his" or "her" && item.End < tokens.Length && _dict.Actors.Starts(tokens[item.End].Lower)) return;
+            if ((state.SentenceSubject ?? state.PrevSubject ?? state.LastPerson) is { } p)
+            {
+                if (state.SentenceMentions++ == 0) state.SentenceSubject = p;
+                output.Add(new ActorMention(span, ActorKind.Coreference, p with { Text = span.TextOf(doc.Text) }, s));
+            }
+            return;
+        }
+        string head = tokens[item.End - 1].Lower;
+        bool countries = head is "countries" or "nations" or "sides" or "allies";
+        bool persons = head is "leaders" or "ministers" or "envoys" or "diplomats" or "presidents";
+        if (state.Pair(countries, persons) is var (a, b))
+        {
+            string text = span.TextOf(doc.Text);
+            output.Add(new ActorMention(span, ActorKind.Coreference, a with { Text = text }, s));
+            output.Add(new ActorMention(span, ActorKind.Coreference, b with { Text = text }, s));
+        }
+    }
+
+    private void EmitChunk(Document doc, ReadOnlySpan<Token> tokens, List<Item> items, int first, int last, int s, DateOnly? day,
+        CorefState state, ImmutableArray<ActorMention>.Builder output, string? sectorOverride)
+    {
+        string text = doc.Text;
+        string? country = null, sector = sectorOverride, name = null;
+        ActorRef? person = null;
+        ActorKind kind = ActorKind.Agent;
+        for (int k = first; k <= last; k++)
+        {
+            var it = items[k];
+            switch (it.Kind)
+            {
+                case ItemKind.Person when it.Ref is { } known:
+                    person = known;
+                    kind = ActorKind.Coreference;
+                    break;
+                case ItemKind.Person:
+                    var p = it.Entry!.Person!;
+                    person = new ActorRef("", p.Name, p.CodeOn(day));
+                    kind = ActorKind.Person;
+                    state.ShortNames[p.ShortName.ToLowerInvariant()] = person;
+                    break;
+                case ItemKind.UnknownName:
+                    int ns = tokens[it.Start].Lower == "," ? it.Start + 1 : it.Start;
+                    name = new TextSpan(tokens[ns].Span.Start, tokens[it.End - 1].Span.End).TextOf(text);
+                    kind = ActorKind.Person;
+                    break;
+                case ItemKind.Agent:
+                    // The head of a title is its last agent word ("foreign ministry spokesman").
+                    sector = sectorOverride ?? it.Entry!.Code;
+                    if (kind != ActorKind.Person && kind != ActorKind.Coreference) kind = ActorKind.Agent;
+                    break;
+                case ItemKind.Organization:
+                    country ??= it.Entry!.Code;
+                    if (kind == ActorKind.Agent && sector is null) kind = ActorKind.Organization;
+                    break;
+                default:
+                    if (country is null || country.Length > 3)
+                        country = it.Entry!.Code;
+                    if (kind == ActorKind.Agent && sector is null)
+                        kind = it.Kind == ItemKind.Metonym ? ActorKind.Metonym : it.Kind == ItemKind.Demonym ? ActorKind.Demonym : ActorKind.Country;
+                    break;
+            }
+        }
+        if (items[first].Kind == ItemKind.Metonym && sector is null && person is null) sector = "GOV";
+        var span = new TextSpan(tokens[items[first].Start].Span.Start, tokens[items[last].End - 1].Span.End);
+        string surface = span.TextOf(text);
+        ActorRef actor;
+        if (person is not null)
+            actor = person with { Text = surface };
+        else
+        {
+            string code = country is null ? sector ?? "" : country.Length > 3 ? country : country + (sector ?? "");
+            actor = new ActorRef(surface, name ?? (country is not null && sector is null ? _dict.Names.GetValueOrDefault(country, surface) : surface), code);
+            if (name is not null && country is not null)
+                state.ShortNames[Dictionaries.PersonNames.ShortName(name).ToLowerInvariant()] = actor with { Name = name };
+        }
+        if (actor.Code.Length == 0) return;
+        bool personLike = person is not null || name is not null || (sector is not null && country is not null && !IsPlural(tokens[items[last].End - 1].Lower));
+        state.Saw(actor, personLike);
+        state.Note(actor, personLike);
+        if (state.SentenceMentions++ == 0 && personLike) state.SentenceSubject = actor;
+        output.Add(new ActorMention(span, kind, actor, s));
+    }
+
+    private static bool IsPlural(string w) => w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal);
+}

@@ -1,0 +1,285 @@
+using System.Collections.Immutable;
+using Parley.Pipeline.Dictionaries;
+
+namespace Parley.Pipeline.Stages;
+
+public sealed partial class CodingStage
+{
+    private bool Emit(SentenceContext ctx, VerbPattern p, int at, MatchState st, ImmutableArray<EventMention>.Builder events)
+    {
+        bool fromSpeaker;
+        List<ActorRef> sources;
+        int boundary;
+        if (st.Sources.Count > 0)
+        {
+            sources = st.Sources.SelectMany(c => ctx.Chunks[c].Actors).ToList();
+            fromSpeaker = false;
+            boundary = -1;
+        }
+        else
+        {
+            sources = FindSubject(ctx, p, at, out fromSpeaker, out boundary);
+        }
+        var targets = st.Targets.SelectMany(c => ctx.Chunks[c].Actors).ToList();
+        if (sources.Count == 0) return false;
+
+        var pairs = new List<(ActorRef Source, ActorRef Target)>();
+        if (targets.Count == 0)
+        {
+            if (!p.Symmetric || sources.Count < 2) return false;
+            foreach (var a in sources)
+                foreach (var b in sources)
+                    if (!ReferenceEquals(a, b)) pairs.Add((a, b));
+        }
+        else
+        {
+            foreach (var a in sources)
+                foreach (var b in targets)
+                {
+                    pairs.Add((a, b));
+                    if (p.Symmetric && st.Sources.Count > 0) pairs.Add((b, a));
+                }
+        }
+        pairs.RemoveAll(x => SameActor(x.Source, x.Target) || !Codable(x.Source) || !Codable(x.Target));
+        if (pairs.Count == 0) return false;
+
+        var modality = ModalityOf(ctx, at, boundary);
+        string code = p.Code;
+        if (modality == Modality.Intended && code.StartsWith("04", StringComparison.Ordinal)) code = "036";
+        var (date, basis) = DateOf(ctx, at, modality);
+        string? location = LocationOf(ctx, at, st.End);
+        var sentence = ctx.Doc.Sentences[ctx.Sentence].Span;
+        var evidence = new TextSpan(ctx.Tok(at).Span.Start, ctx.Tok(Math.Max(at, st.End - 1)).Span.End);
+        string? attribution = ctx.SpeakerChunk >= 0 && !fromSpeaker && at < ctx.SpeechAt
+            ? ctx.Chunks[ctx.SpeakerChunk].Actors[0].Name
+            : null;
+        double confidence = 0.55 + (p.Weight >= 2 ? 0.1 : 0) + (basis is DateBases.Explicit or DateBases.Weekday ? 0.1 : 0)
+                            - (sources.Any(IsVague) ? 0.15 : 0) - (targets.Any(IsVague) ? 0.1 : 0) - (fromSpeaker ? 0.05 : 0)
+                            + (st.Targets.Count > 0 ? 0.1 : 0);
+        foreach (var (source, target) in pairs)
+        {
+            events.Add(new EventMention
+            {
+                ArticleId = ctx.Doc.Article.Id,
+                SentenceIndex = ctx.Sentence,
+                Sentence = sentence,
+                Evidence = evidence,
+                Source = source,
+                Target = target,
+                Cameo = code,
+                Date = date,
+                DateBasis = basis,
+                Location = location,
+                Modality = modality,
+                Attribution = attribution,
+                Confidence = Math.Round(Math.Clamp(confidence, 0.05, 0.99), 2),
+            });
+        }
+        return true;
+    }
+
+    // An actor can be a party to an event only with a country or organisation: "the president"
+    // alone (code "GOV") cannot.
+    private bool Codable(ActorRef a) =>
+        a.Code.Length >= 3 && (_dict.Names.ContainsKey(a.Code) || _dict.Names.ContainsKey(a.Code[..3])
+                               || a.Code.StartsWith("IGO", StringComparison.Ordinal) || a.Code.StartsWith("NGO", StringComparison.Ordinal));
+
+    private static bool SameActor(ActorRef a, ActorRef b) => a.Name == b.Name && a.Code == b.Code;
+
+    // An actor known only by its role or by coreference is less certain than a named one.
+    private static bool IsVague(ActorRef a) => a.Name == a.Text && a.Code.Length > 3 && !char.IsUpper(a.Text.FirstOrDefault());
+
+    /// <summary>
+    /// The subject of the clause holding the pattern at <paramref name="at"/>: scans left to the
+    /// clause boundary, skipping a relative clause (", who ... ,"); the first actor not governed
+    /// by a preposition, with the actors coordinated with it. Nominal patterns take a possessor
+    /// ("her meeting"). With no subject in the clause (a subordinate clause: "said ... after
+    /// talks with"), the main clause's subject or speaker.
+    /// </summary>
+    private static List<ActorRef> FindSubject(SentenceContext ctx, VerbPattern p, int at, out bool fromSpeaker, out int boundary)
+    {
+        fromSpeaker = false;
+        if (p.Nominal)
+        {
+            // "her first meeting", "Seoul's talks": a possessor within three tokens before the noun.
+            for (int k = at - 1; k >= 0 && k >= at - 3; k--)
+            {
+                if (ctx.ChunkAt[k] >= 0)
+                {
+                    var c = ctx.Chunks[ctx.ChunkAt[k]];
+                    bool possessive = c.End == k + 1 && (ctx.Word(k) is "his" or "her" or "their" || ctx.Word(k + 1) == "'s" || ctx.Word(k) == "'s");
+                    if (possessive && !IsSpeakerInContent(ctx, ctx.ChunkAt[k], at)) { boundary = k; return [.. c.Actors]; }
+                    break;
+                }
+                if (ctx.Word(k) is "," or "and" or "the") break;
+            }
+        }
+        int start = at - 1;
+        // Skip a relative clause or appositive that ends right before the verb: "Biegun, who ..., met".
+        int q = start;
+        while (q >= 0 && ctx.Word(q) is "also" or "later" or "have" or "has" or "had" or "will" or "would" or "did" or "not" or "then" or "again" or "reportedly" or "jointly" or "already" or "recently" or "earlier" or "each" or "both" or "to") q--;
+        if (q >= 0 && ctx.Word(q) == ",")
+        {
+            for (int k = q - 1; k >= 1 && k >= q - 40; k--)
+                if (ctx.Word(k) is "who" or "which" && ctx.Word(k - 1) == ",") { start = k - 2; break; }
+        }
+        boundary = -1;
+        int first = -1;
+        for (int k = start; k >= 0; k--)
+        {
+            string w = ctx.Word(k);
+            if (ctx.InQuote[k] && !ctx.InQuote[at]) { boundary = k; break; }
+            if (w is ";" or ":" || (ClauseWords.Contains(w) && ctx.ChunkAt[k] < 0) || (k < at - 1 && SpeechVerbs.Contains(w) && k == ctx.SpeechAt))
+            {
+                boundary = k;
+                break;
+            }
+            if (ctx.ChunkAt[k] >= 0)
+            {
+                var c = ctx.Chunks[ctx.ChunkAt[k]];
+                k = c.Start;
+                if (!Governed(ctx, c.Start) && !IsSpeakerInContent(ctx, ctx.ChunkAt[k], at)) first = ctx.ChunkAt[k];
+            }
+        }
+        if (first >= 0) return Coordinated(ctx, first);
+
+        // No subject in this clause: a subordinate clause takes the main clause's actor.
+        if (boundary >= 0 && (p.Nominal || ctx.Word(boundary) is "after" or "before" or "when" or "while" or "as" || boundary == ctx.SpeechAt))
+        {
+            if (ctx.SpeakerChunk >= 0 && at > ctx.SpeechAt && ctx.SpeechAt >= 0)
+            {
+                fromSpeaker = true;
+                return [.. ctx.Chunks[ctx.SpeakerChunk].Actors];
+            }
+            for (int k = boundary - 1; k >= 0; k--)
+            {
+                if (ctx.InQuote[k] || ctx.ChunkAt[k] < 0) continue;
+                var c = ctx.Chunks[ctx.ChunkAt[k]];
+                if (Governed(ctx, c.Start)) { k = c.Start; continue; }
+                return Coordinated(ctx, ctx.ChunkAt[k]);
+            }
+        }
+        return [];
+    }
+
+    // "in the Washington session": an actor after a preposition (and its determiners) is not a subject.
+    private static bool Governed(SentenceContext ctx, int start)
+    {
+        int k = start - 1;
+        while (k >= 0 && ctx.Word(k) is "the" or "a" or "an" or "its" or "their" or "his" or "her") k--;
+        return k >= 0 && Prepositions.Contains(ctx.Word(k));
+    }
+
+    // The speaker of a sentence is not an actor of the events in what they are reported to say.
+    private static bool IsSpeakerInContent(SentenceContext ctx, int chunk, int at) =>
+        chunk == ctx.SpeakerChunk && at < ctx.SpeechAt;
+
+    private static List<ActorRef> Coordinated(SentenceContext ctx, int first)
+    {
+        var result = new List<ActorRef>(ctx.Chunks[first].Actors);
+        int end = ctx.Chunks[first].End;
+        while (end + 1 < ctx.Count && ctx.Word(end) is "and" or "," && ctx.ChunkAt[end + 1] >= 0)
+        {
+            var next = ctx.Chunks[ctx.ChunkAt[end + 1]];
+            result.AddRange(next.Actors);
+            end = next.End;
+        }
+        return result;
+    }
+
+    private static Modality ModalityOf(SentenceContext ctx, int at, int boundary)
+    {
+        for (int k = 0; k < at; k++)
+        {
+            if (ctx.InQuote[k] && !ctx.InQuote[at]) continue;
+            if (ctx.Word(k) is "if" or "unless" or "whether" or "possibility" or "unclear" or "speculation" or "rumors" or "rumours")
+                return Modality.Hypothetical;
+        }
+        // "ways to resume North Korea-U.S. talks": a noun event after an infinitive is sought, not held.
+        for (int k = at - 1; k >= 0 && k >= at - 5; k--)
+            if (ctx.Word(k) == "to" && k + 1 < at && ctx.ChunkAt[k + 1] < 0 && ctx.Tok(k + 1).Kind == TokenKind.Word && !char.IsUpper(ctx.Doc.Text[ctx.Tok(k + 1).Span.Start]))
+                return Modality.Intended;
+        // "ahead of the summits with", "the upcoming talks": a planned event, not one that happened.
+        for (int k = at - 1; k >= 0 && k >= at - 3; k--)
+        {
+            string w = ctx.Word(k);
+            if (w is "ahead" or "upcoming" or "planned" or "proposed" or "slated" or "next" or "future" or "expected") return Modality.Intended;
+            if (w is "possible" or "potential") return Modality.Hypothetical;
+        }
+        int from = Math.Max(boundary, 0);
+        for (int k = at - 1; k >= from && k >= at - 4; k--)
+            if (NegationWords.Contains(ctx.Word(k))) return Modality.Negated;
+        for (int k = at - 1; k >= from; k--)
+        {
+            string w = ctx.Word(k);
+            if (w is "would" or "could" or "might" or "may" or "should") return Modality.Hypothetical;
+        }
+        for (int k = at - 1; k >= from && k >= at - 4; k--)
+        {
+            string w = ctx.Word(k);
+            if (w is "will" or "shall" or "plans" or "plan" or "planned" or "scheduled" or "slated" or "expected" or "intends" or "seeks" or "seeking") return Modality.Intended;
+            if (w == "to" && k == at - 1) return Modality.Intended;
+        }
+        return Modality.Asserted;
+    }
+
+    private static (DateOnly? Date, string Basis) DateOf(SentenceContext ctx, int at, Modality modality)
+    {
+        var doc = ctx.Doc;
+        int pos = ctx.Tok(at).Span.Start;
+        TimeExpression? best = null;
+        foreach (var t in doc.Times)
+        {
+            if (t.Sentence != ctx.Sentence) continue;
+            if (modality != Modality.Intended && PrecededBy(ctx, t.Span.Start, "for", "until", "by", "since", "slated", "scheduled")) continue;
+            if (best is null || Math.Abs(t.Span.Start - pos) < Math.Abs(best.Span.Start - pos)) best = t;
+        }
+        if (best is not null)
+        {
+            var date = best.Date;
+            if (modality == Modality.Intended && best.Basis == DateBases.Weekday && doc.Article.ReferenceDate is { } r && date < r)
+                date = date.AddDays(7);
+            return (date, best.Basis);
+        }
+        int paragraph = doc.Sentences[ctx.Sentence].Paragraph;
+        foreach (var t in doc.Times)
+            if (t.Sentence < doc.Sentences.Length && doc.Sentences[t.Sentence].Paragraph == paragraph && t.Basis is DateBases.Weekday or DateBases.Explicit
+                && t.Sentence != ctx.Sentence)
+                return (t.Date, DateBases.Context);
+        if (ctx.StoryDay is { } story) return (story, DateBases.Context);
+        if (doc.Article.ReferenceDate is { } published) return (published, DateBases.Publication);
+        return (null, "unknown");
+    }
+
+    private static bool PrecededBy(SentenceContext ctx, int charPos, params string[] words)
+    {
+        for (int i = 0; i < ctx.Count; i++)
+            if (ctx.Tok(i).Span.Start >= charPos)
+            {
+                int k = i - 1;
+                while (k >= 0 && ctx.Word(k) is "late" or "early" or "mid" or "the" or "on") k--;
+                return k >= 0 && words.Contains(ctx.Word(k));
+            }
+        return false;
+    }
+
+    private static string? LocationOf(SentenceContext ctx, int at, int end)
+    {
+        for (int k = 0; k + 1 < ctx.Count; k++)
+        {
+            if (ctx.Word(k) is not ("in" or "at") || ctx.InQuote[k]) continue;
+            int j = k + 1;
+            if (ctx.Word(j) == "the") j++;
+            int s = j;
+            while (j < ctx.Count && j < s + 4 && ctx.Tok(j).Kind == TokenKind.Word && char.IsUpper(ctx.Doc.Text[ctx.Tok(j).Span.Start])
+                   && !TimeStage.Months.ContainsKey(ctx.Word(j)) && ctx.Word(j + 1) != "'s")
+                j++;
+            if (j == s) continue;
+            if (ctx.Word(j) == "," && j + 1 < ctx.Count && ctx.Word(j + 1) is "d.c." ) j += 2;
+            string place = new TextSpan(ctx.Tok(s).Span.Start, ctx.Tok(j - 1).Span.End).TextOf(ctx.Doc.Text);
+            if (place is "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday" or "Saturday" or "Sunday") continue;
+            return place;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using Parley.Pipeline.Dictionaries;
+
+namespace Parley.Pipeline.Stages;
+
+public sealed partial class CodingStage
+{
+    private sealed class MatchState
+    {
+        public readonly List<int> Targets = [];
+        public readonly List<int> Sources = [];
+        public int End;
+
+        public void Clear()
+        {
+            Targets.Clear();
+            Sources.Clear();
+            End = 0;
+        }
+    }
+
+    private void CodeSentence(SentenceContext ctx, ImmutableArray<EventMention>.Builder events)
+    {
+        var st = new MatchState();
+        for (int i = 0; i < ctx.Count; i++)
+        {
+            if (ctx.InQuote[i] || ctx.ChunkAt[i] >= 0) continue;
+            foreach (var pattern in _dict.Verbs.StartingWith(ctx.Word(i)))
+            {
+                st.Clear();
+                if (!Match(ctx, pattern, 1, i + 1, st)) continue;
+                if (Emit(ctx, pattern, i, st, events))
+                {
+                    i = st.End - 1;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool Match(SentenceContext ctx, VerbPattern p, int e, int j, MatchState st)
+    {
+        if (e == p.Elements.Length)
+        {
+            st.End = j;
+            return true;
+        }
+        var el = p.Elements[e];
+        switch (el.Kind)
+        {
+            case PatternElementKind.Word:
+                return j < ctx.Count && !ctx.InQuote[j] && el.Forms!.Contains(ctx.Word(j)) && Match(ctx, p, e + 1, j + 1, st);
+            case PatternElementKind.Gap:
+                for (int g = 0; g <= VerbPattern.MaxGap && j + g <= ctx.Count; g++)
+                {
+                    if (g > 0 && IsHardBoundary(ctx, j + g - 1)) break;
+                    int t = st.Targets.Count, s = st.Sources.Count;
+                    if (Match(ctx, p, e + 1, j + g, st)) return true;
+                    st.Targets.RemoveRange(t, st.Targets.Count - t);
+                    st.Sources.RemoveRange(s, st.Sources.Count - s);
+                }
+                return false;
+            default:
+                var list = el.Kind == PatternElementKind.Target ? st.Targets : st.Sources;
+                int c = ChunkNear(ctx, j);
+                if (c < 0) return false;
+                list.Add(c);
+                int end = ctx.Chunks[c].End;
+                // "A and B" in a slot, unless the pattern itself continues with "and".
+                bool patternTakesAnd = e + 1 < p.Elements.Length && p.Elements[e + 1].Forms?.Contains("and") == true;
+                while (!patternTakesAnd && end + 1 < ctx.Count && ctx.Word(end) is "and" or "," && ctx.ChunkAt[end + 1] >= 0)
+                {
+                    int next = ctx.ChunkAt[end + 1];
+                    list.Add(next);
+                    end = ctx.Chunks[next].End;
+                }
+                // Skip an appositive after the slot: "Lee Do-hoon, special representative for ..., and".
+                if (patternTakesAnd)
+                {
+                    // After an appositive (", special representative for peace and security affairs, and")
+                    // the coordinating "and" is the one after a comma.
+                    bool appositive = ctx.Word(end) == ",";
+                    int k = end;
+                    while (k < ctx.Count && k < end + 16 && !IsHardBoundary(ctx, k)
+                           && !(ctx.Word(k) == "and" && (!appositive || ctx.Word(k - 1) == ","))) k++;
+                    if (k < ctx.Count && ctx.Word(k) == "and") end = k;
+                }
+                return Match(ctx, p, e + 1, end, st);
+        }
+    }
+
+    private static bool IsHardBoundary(SentenceContext ctx, int i) =>
+        ctx.Word(i) is ";" or ":" or "\"" or "\u201C" or "\u201D" or "." || (ctx.Word(i) is "that" or "which" or "who");
+
+    // The actor at j, or after up to two determiners or adjectives ("the", "his", "new").
+    private static int ChunkNear(SentenceContext ctx, int j)
+    {
+        for (int k = j; k < ctx.Count && k <= j + 2; k++)
+        {
+            if (ctx.ChunkAt[k] >= 0) return ctx.Chunks[ctx.ChunkAt[k]].Start == k ? ctx.ChunkAt[k] : -1;
+            var t = ctx.Tok(k);
+            if (t.Kind != TokenKind.Word || char.IsUpper(ctx.Doc.Text[t.Span.Start]) || Prepositions.Contains(t.Lower) || ClauseWords.Contains(t.Lower))
+                return -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,32 @@
+namespace Parley.Storage;
+
+/// <summary>
+/// Where captures, articles and events live. Writes are idempotent: storing the same capture
+/// again changes nothing, and event ids derive from the event's key, so re-ingest keeps them.
+/// </summary>
+public interface IEventStore : IDisposable
+{
+    /// <summary>True when a capture with this id is stored and was processed.</summary>
+    bool IsProcessed(string captureId);
+
+    /// <summary>Stores the raw capture before any stage runs; false when it was already stored.</summary>
+    bool AddCapture(Capture capture);
+
+    /// <summary>Writes a batch of processed captures (articles, mentions, events) in one transaction.</summary>
+    void SaveBatch(IReadOnlyList<ProcessedCapture> batch);
+
+    /// <summary>Captures stored but not processed (or failed), for a resumed or repeated run.</summary>
+    IEnumerable<Capture> PendingCaptures();
+
+    /// <summary>Events matching <paramref name="query"/>, newest first, with their mentions.</summary>
+    IReadOnlyList<Event> QueryEvents(EventQuery query);
+
+    /// <summary>One event with all its mentions, or null.</summary>
+    Event? GetEvent(string id);
+
+    /// <summary>One article, or null.</summary>
+    Article? GetArticle(string id);
+
+    /// <summary>What the store holds.</summary>
+    StoreCounts Counts();
+}

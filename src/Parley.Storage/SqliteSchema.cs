@@ -1,0 +1,82 @@
+namespace Parley.Storage;
+
+/// <summary>The SQLite schema as numbered migrations; <c>PRAGMA user_version</c> records the last applied.</summary>
+internal static class SqliteSchema
+{
+    public static readonly string[] Migrations =
+    [
+        // 1: captures are stored first; everything else derives from them and can be rebuilt.
+        """
+        CREATE TABLE captures (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            url TEXT,
+            format TEXT NOT NULL,
+            content BLOB NOT NULL,
+            fetched_at TEXT,
+            charset TEXT,
+            status TEXT NOT NULL DEFAULT 'stored',
+            error TEXT,
+            added_at TEXT NOT NULL
+        );
+        CREATE INDEX captures_status ON captures(status);
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            capture_id TEXT NOT NULL REFERENCES captures(id),
+            idx INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            url TEXT,
+            headline TEXT,
+            bylines TEXT,
+            outlet TEXT,
+            published_text TEXT,
+            published TEXT,
+            updated_text TEXT,
+            updated TEXT,
+            dateline TEXT,
+            section TEXT,
+            language TEXT,
+            body TEXT NOT NULL,
+            captions TEXT,
+            method TEXT
+        );
+        CREATE INDEX articles_capture ON articles(capture_id);
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            date TEXT,
+            date_basis TEXT NOT NULL,
+            source_text TEXT NOT NULL, source_name TEXT NOT NULL, source_code TEXT NOT NULL,
+            target_text TEXT NOT NULL, target_name TEXT NOT NULL, target_code TEXT NOT NULL,
+            source_country TEXT NOT NULL, target_country TEXT NOT NULL,
+            cameo TEXT NOT NULL, cameo_root TEXT NOT NULL, cameo_name TEXT,
+            quad_class INTEGER NOT NULL, goldstein REAL NOT NULL,
+            plover TEXT, plover_mode TEXT,
+            location TEXT,
+            modality TEXT NOT NULL,
+            confidence REAL NOT NULL
+        );
+        CREATE INDEX events_date ON events(date);
+        CREATE INDEX events_dyad ON events(source_country, target_country, date);
+        CREATE INDEX events_root ON events(cameo_root, date);
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL REFERENCES events(id),
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            sentence_index INTEGER NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            evidence_start INTEGER NOT NULL,
+            evidence_end INTEGER NOT NULL,
+            source_text TEXT NOT NULL,
+            target_text TEXT NOT NULL,
+            date_basis TEXT NOT NULL,
+            attribution TEXT,
+            confidence REAL NOT NULL,
+            UNIQUE(event_id, article_id, sentence_index)
+        );
+        CREATE INDEX mentions_event ON mentions(event_id);
+        CREATE INDEX mentions_article ON mentions(article_id);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(headline, body, content='articles', content_rowid='rowid');
+        """,
+    ];
+}

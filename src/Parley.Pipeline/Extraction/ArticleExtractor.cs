@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace Parley.Pipeline.Extraction;
+
+/// <summary>
+/// The extraction stage's entry point: decodes a capture (<see cref="TextDecoder"/>) and hands it
+/// to <see cref="HtmlExtractor"/> or <see cref="TextDumpExtractor"/> by format. Stateless and
+/// thread-safe: one instance can serve every capture of a run.
+/// </summary>
+public sealed partial class ArticleExtractor
+{
+    private readonly HtmlExtractor _html;
+    private readonly TextDumpExtractor _text = new();
+
+    /// <summary>Creates an extractor with <paramref name="options"/>, or the defaults.</summary>
+    public ArticleExtractor(ExtractionOptions? options = null)
+    {
+        Options = options ?? ExtractionOptions.Default;
+        _html = new HtmlExtractor(Options.Html);
+    }
+
+    /// <summary>The options in force.</summary>
+    public ExtractionOptions Options { get; }
+
+    /// <summary>Extracts the articles of <paramref name="capture"/>.</summary>
+    /// <param name="capture">The capture.</param>
+    /// <param name="diagnostics">Receives PAR201 when bytes could not be decoded, PAR202 when no article was found.</param>
+    /// <returns>The articles in page order (a text dump can hold several); empty when none was found.</returns>
+    public ImmutableArray<Article> Extract(Capture capture, Diagnostics diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+
+        var decoded = TextDecoder.Decode(capture);
+        if (decoded.Replacements > 0)
+        {
+            diagnostics.Report(DiagnosticCodes.DecodingReplaced, Severity.Warning, capture.Source, 0,
+                $"{decoded.Replacements} byte sequence(s) are not valid {decoded.Encoding.WebName} ({decoded.Basis}); " +
+                "they were replaced with U+FFFD. Declare the right charset to read them.");
+        }
+
+        var isHtml = capture.Format == CaptureFormat.Html
+            || (Options.SniffHtmlInText && HtmlStart().IsMatch(decoded.Text.AsSpan(0, Math.Min(decoded.Text.Length, 1024))));
+        return isHtml
+            ? _html.Extract(capture, decoded.Text, diagnostics)
+            : _text.Extract(capture, decoded.Text, diagnostics);
+    }
+
+    [GeneratedRegex(@"^\s*(?:<!--.*?-->\s*)*<(?:!DOCTYPE\s+html|html)\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlStart();
+}

@@ -1,0 +1,322 @@
+using System.Collections.Frozen;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Parley.Pipeline.Extraction;
+
+/// <summary>Content: walking an element into text blocks, boilerplate filters, density scoring.</summary>
+public sealed partial class HtmlExtractor
+{
+    /// <summary>Elements that never hold article text.</summary>
+    private static readonly FrozenSet<string> SkippedTags = FrozenSet.ToFrozenSet(
+    [
+        "nav", "header", "footer", "aside", "form", "script", "style", "noscript", "iframe", "svg", "button", "select",
+        "option", "template", "input", "textarea", "menu", "dialog", "object", "embed", "canvas", "video", "audio", "map",
+        "head", "title", "h1", "link", "meta",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Elements that start and end a block of text.</summary>
+    private static readonly FrozenSet<string> BlockTags = FrozenSet.ToFrozenSet(
+    [
+        "p", "div", "section", "article", "main", "blockquote", "pre", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
+        "td", "th", "h2", "h3", "h4", "h5", "h6", "figure", "address", "center", "body", "hr",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Class or id words that always mark boilerplate.</summary>
+    private static readonly FrozenSet<string> StrongNegative = FrozenSet.ToFrozenSet(
+    [
+        "nav", "navbar", "navigation", "menu", "gnb", "lnb", "related", "relate", "comment", "comments", "footer", "sidebar",
+        "breadcrumb", "breadcrumbs", "masthead", "copyright", "sitemap",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Class or id words that mark boilerplate unless a content word is there too ("post-share" stays).</summary>
+    private static readonly FrozenSet<string> WeakNegative = FrozenSet.ToFrozenSet(
+    [
+        "share", "sharing", "social", "sns", "subscribe", "subscription", "newsletter", "promo", "promotion", "ad", "ads",
+        "advert", "advertisement", "banner", "widget", "popup", "modal", "cookie", "popular", "recommend", "recommended",
+        "tags", "tag", "print", "outbrain", "taboola", "byline", "author", "skip", "hidden", "toolbar", "more",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Class or id words that mark article content.</summary>
+    private static readonly FrozenSet<string> Positive = FrozenSet.ToFrozenSet(
+    [
+        "article", "body", "content", "story", "entry", "text", "post", "main", "news", "view", "detail",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly char[] ClassSeparators = [' ', '-', '_', '\t', '\n', ':'];
+
+    /// <summary>Collects the text blocks and figure captions under an element, in document order.</summary>
+    private sealed class BlockCollector(HtmlExtractionOptions options)
+    {
+        private readonly StringBuilder _text = new();
+        private int _linkChars;
+        private bool _lastWasBreak;
+
+        public List<HtmlBlock> Blocks { get; } = [];
+
+        public List<string> Captions { get; } = [];
+
+        /// <summary>True when some content lay deeper than <see cref="HtmlExtractionOptions.MaxDepth"/>.</summary>
+        public bool TooDeep { get; private set; }
+
+        public void Collect(IElement root)
+        {
+            Visit(root, 0, inLink: false, blockTag: "div");
+            Flush("div");
+        }
+
+        private void Visit(INode node, int depth, bool inLink, string blockTag)
+        {
+            if (node is IText text)
+            {
+                AppendText(text.Data, inLink);
+                return;
+            }
+
+            if (node is not IElement element)
+            {
+                return;
+            }
+
+            var tag = element.LocalName;
+            if (tag == "br")
+            {
+                if (_lastWasBreak)
+                {
+                    Flush(blockTag);
+                }
+                else
+                {
+                    _text.Append(' ');
+                    _lastWasBreak = true;
+                }
+
+                return;
+            }
+
+            if (IsSkipped(element))
+            {
+                return;
+            }
+
+            if (tag == "figcaption" || HasClassWord(element, "caption"))
+            {
+                var caption = TextLines.Normalize(FlatText(element));
+                if (caption.Length > 0 && !Captions.Contains(caption))
+                {
+                    Captions.Add(caption);
+                }
+
+                return;
+            }
+
+            var isBlock = BlockTags.Contains(tag);
+            if (isBlock)
+            {
+                Flush(blockTag);
+                blockTag = tag;
+            }
+
+            if (depth >= options.MaxDepth)
+            {
+                TooDeep = true;
+                AppendText(FlatText(element), inLink);
+            }
+            else
+            {
+                var link = inLink || tag == "a";
+                foreach (var child in element.ChildNodes)
+                {
+                    Visit(child, depth + 1, link, blockTag);
+                }
+            }
+
+            if (isBlock)
+            {
+                Flush(tag);
+            }
+        }
+
+        private void AppendText(string data, bool inLink)
+        {
+            _text.Append(data);
+            if (inLink)
+            {
+                _linkChars += data.AsSpan().Trim().Length;
+            }
+
+            if (!string.IsNullOrWhiteSpace(data))
+            {
+                _lastWasBreak = false;
+            }
+        }
+
+        private void Flush(string tag)
+        {
+            _lastWasBreak = false;
+            if (_text.Length == 0)
+            {
+                return;
+            }
+
+            var text = TextLines.Normalize(_text.ToString());
+            _text.Clear();
+            if (text.Length > 0)
+            {
+                Blocks.Add(new HtmlBlock(text, _linkChars, tag));
+            }
+
+            _linkChars = 0;
+        }
+    }
+
+    /// <summary>True for elements never walked: non-content tags, hidden elements, boilerplate class or id.</summary>
+    private static bool IsSkipped(IElement element)
+    {
+        if (SkippedTags.Contains(element.LocalName) || element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true")
+        {
+            return true;
+        }
+
+        var style = element.GetAttribute("style");
+        if (style is not null && HiddenStyle().IsMatch(style))
+        {
+            return true;
+        }
+
+        return IsBoilerplateByName(element);
+    }
+
+    private static bool IsBoilerplateByName(IElement element)
+    {
+        var names = (element.GetAttribute("class") + " " + element.Id).Split(ClassSeparators, StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0)
+        {
+            return false;
+        }
+
+        var weak = false;
+        var positive = false;
+        foreach (var name in names)
+        {
+            if (StrongNegative.Contains(name))
+            {
+                return true;
+            }
+
+            weak |= WeakNegative.Contains(name);
+            positive |= Positive.Contains(name);
+        }
+
+        return weak && !positive;
+    }
+
+    private static bool HasClassWord(IElement element, string word) =>
+        (element.GetAttribute("class") ?? "").Split(ClassSeparators, StringSplitOptions.RemoveEmptyEntries)
+            .Contains(word, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The text under <paramref name="element"/>, gathered without recursion (safe at any depth).</summary>
+    private static string FlatText(IElement element)
+    {
+        var sb = new StringBuilder();
+        var stack = new Stack<INode>();
+        stack.Push(element);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is IText t)
+            {
+                sb.Append(t.Data).Append(' ');
+                continue;
+            }
+
+            if (node is IElement e && (e == element || !SkippedTags.Contains(e.LocalName)))
+            {
+                for (var i = e.ChildNodes.Length - 1; i >= 0; i--)
+                {
+                    stack.Push(e.ChildNodes[i]);
+                }
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Readability-style scoring: every paragraph of enough text adds its length (less its link
+    /// text) to its parent and half of it to its grandparent; a content class or id word raises
+    /// the score by a quarter, a boilerplate one zeroes it. The best element holds the story.
+    /// </summary>
+    private static IElement? BestByDensity(IDocument document)
+    {
+        var scores = new Dictionary<IElement, double>();
+        foreach (var p in document.QuerySelectorAll("p, pre, blockquote"))
+        {
+            if (HasSkippedAncestor(p))
+            {
+                continue;
+            }
+
+            var text = TextLines.Normalize(p.TextContent);
+            if (text.Length < 25)
+            {
+                continue;
+            }
+
+            var linkChars = p.QuerySelectorAll("a").Sum(a => TextLines.Normalize(a.TextContent).Length);
+            var value = Math.Max(0, text.Length - linkChars) + 10.0 * CommaCount(text);
+            if (p.ParentElement is { } parent)
+            {
+                scores[parent] = scores.GetValueOrDefault(parent) + value;
+                if (parent.ParentElement is { } grand && grand.LocalName != "html")
+                {
+                    scores[grand] = scores.GetValueOrDefault(grand) + value / 2;
+                }
+            }
+        }
+
+        IElement? best = null;
+        var bestScore = 0.0;
+        foreach (var (element, score) in scores)
+        {
+            var weighted = score * NameWeight(element);
+            if (weighted > bestScore)
+            {
+                best = element;
+                bestScore = weighted;
+            }
+        }
+
+        return best;
+    }
+
+    private static int CommaCount(string text) => text.AsSpan().Count(',');
+
+    private static double NameWeight(IElement element)
+    {
+        if (IsBoilerplateByName(element))
+        {
+            return 0;
+        }
+
+        var names = (element.GetAttribute("class") + " " + element.Id).Split(ClassSeparators, StringSplitOptions.RemoveEmptyEntries);
+        return names.Any(Positive.Contains) ? 1.25 : 1.0;
+    }
+
+    private static bool HasSkippedAncestor(IElement element)
+    {
+        for (var e = element.ParentElement; e is not null && e.LocalName != "body"; e = e.ParentElement)
+        {
+            if (IsSkipped(e))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenStyle();
+}

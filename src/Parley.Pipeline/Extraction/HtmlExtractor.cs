@@ -1,0 +1,331 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Parley.Pipeline.Extraction;
+
+/// <summary>
+/// Extracts the article of an HTML page (AngleSharp DOM): metadata from JSON-LD, OpenGraph and
+/// meta tags, the canonical link and time elements; the body by a cascade of strategies, the
+/// first that yields at least <see cref="HtmlExtractionOptions.MinBodyChars"/> winning.
+/// </summary>
+/// <remarks>
+/// The body cascade, in order (the winner is recorded in <see cref="Article.Method"/>):
+/// <list type="number">
+/// <item><c>itemprop</c>: the element marked <c>itemprop="articleBody"</c>;</item>
+/// <item><c>article</c>: the <c>&lt;article&gt;</c> element with the most kept text;</item>
+/// <item><c>density</c>: the element whose paragraphs carry the most non-link text (readability-style);</item>
+/// <item><c>json-ld</c>: the JSON-LD <c>articleBody</c>, which also overrides the steps above when
+/// their body is shorter than <see cref="HtmlExtractionOptions.JsonLdPreferenceRatio"/> of it;</item>
+/// <item><c>paragraphs</c>: every kept paragraph of the page, when nothing above reached the minimum.</item>
+/// </list>
+/// Within the chosen element, navigation, headers, footers, asides, forms, scripts and elements
+/// whose class or id says menu/nav/related/share/comment/footer/subscribe/promo are skipped;
+/// blocks that are mostly link text are dropped; <c>&lt;figcaption&gt;</c> goes to captions.
+/// </remarks>
+public sealed partial class HtmlExtractor
+{
+    /// <summary>Method name: the body came from <c>itemprop="articleBody"</c>.</summary>
+    public const string MethodItemprop = "itemprop";
+
+    /// <summary>Method name: the body came from an <c>&lt;article&gt;</c> element.</summary>
+    public const string MethodArticle = "article";
+
+    /// <summary>Method name: the body came from the best text-density element.</summary>
+    public const string MethodDensity = "density";
+
+    /// <summary>Method name: the body came from JSON-LD <c>articleBody</c>.</summary>
+    public const string MethodJsonLd = "json-ld";
+
+    /// <summary>Method name: the body is every kept paragraph of the page.</summary>
+    public const string MethodParagraphs = "paragraphs";
+
+    private readonly HtmlExtractionOptions _options;
+
+    /// <summary>Creates an extractor with <paramref name="options"/>, or the defaults.</summary>
+    public HtmlExtractor(HtmlExtractionOptions? options = null) => _options = options ?? HtmlExtractionOptions.Default;
+
+    /// <summary>Extracts the article of an HTML page.</summary>
+    /// <param name="capture">The capture the page came from (ids, source, URL).</param>
+    /// <param name="html">The decoded HTML.</param>
+    /// <param name="diagnostics">Receives PAR202 when no body is found, PAR203 when nesting is too deep.</param>
+    /// <returns>One article, or none when the page has no article text.</returns>
+    public ImmutableArray<Article> Extract(Capture capture, string html, Diagnostics diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+
+        var document = new HtmlParser().ParseDocument(html);
+        var meta = ReadMetadata(document);
+        var draft = new ArticleDraft();
+        ResolveMetadata(draft, meta, capture);
+
+        var (paragraphs, captions, method, tooDeep) = ChooseBody(document, meta, draft.Headline);
+        if (tooDeep)
+        {
+            diagnostics.Report(DiagnosticCodes.TooDeep, Severity.Warning, capture.Source, 0,
+                $"The HTML nests deeper than {_options.MaxDepth} elements (HtmlExtractionOptions.MaxDepth); deeper content was flattened into its ancestor's text.");
+        }
+
+        if (paragraphs.Count == 0)
+        {
+            diagnostics.Report(DiagnosticCodes.NoArticle, Severity.Warning, capture.Source, 0,
+                "No article text was found in the HTML page: no JSON-LD articleBody, <article>, or paragraphs of running text.");
+            return [];
+        }
+
+        TakeBylineAndDateline(draft, paragraphs);
+        draft.Paragraphs.AddRange(paragraphs);
+        foreach (var caption in captions)
+        {
+            draft.AddCaption(caption);
+        }
+
+        return [draft.Build(capture, 0, method)];
+    }
+
+    private static void ResolveMetadata(ArticleDraft draft, PageMetadata meta, Capture capture)
+    {
+        draft.Url = Absolute(meta.Canonical, capture.Url) ?? Absolute(meta.MetaOf("og:url"), capture.Url) ?? capture.Url;
+        var site = meta.JsonPublisher ?? meta.MetaOf("og:site_name", "application-name");
+        draft.SiteOutlet = site is not null ? Outlets.Canonical(TextLines.Normalize(site)) : Outlets.FromUrl(draft.Url) ?? Outlets.FromUrl(capture.Url);
+
+        var headline = meta.JsonHeadline ?? meta.MetaOf("og:title", "twitter:title") ?? meta.H1 ?? meta.Title;
+        draft.Headline = headline is null ? null : StripSiteSuffix(TextLines.Normalize(headline), site);
+
+        draft.Section = meta.JsonSection ?? meta.MetaOf("article:section", "section");
+        draft.Language = LanguageOf(meta.Lang);
+
+        var published = meta.JsonPublished
+            ?? meta.MetaOf("article:published_time", "datePublished", "pubdate", "publishdate", "publish-date", "date", "dc.date",
+                "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "og:published_time", "article.published")
+            ?? meta.TimeElement;
+        var offset = Outlets.DefaultOffset(draft.Outlet);
+        if (published is not null && PublishedDateParser.TryParse(published, offset, out var p))
+        {
+            draft.PublishedText = published.Trim();
+            draft.Published = p;
+        }
+        else if (PublishedDateParser.FromUrl(draft.Url) is { } day)
+        {
+            draft.PublishedText = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var modified = meta.JsonModified ?? meta.MetaOf("article:modified_time", "dateModified", "og:updated_time", "last-modified");
+        if (modified is not null && PublishedDateParser.TryParse(modified, offset, out var m))
+        {
+            draft.UpdatedText = modified.Trim();
+            draft.Updated = m;
+        }
+
+        if (meta.JsonAuthors.Count > 0)
+        {
+            draft.AddBylines(meta.JsonAuthors);
+        }
+        else if (meta.MetaOf("author", "article:author", "byl", "dc.creator") is { } author && !IsUrl(author))
+        {
+            var text = TextLines.Normalize(author);
+            if (BylineParser.TryParseNames(Regex.Replace(text, "^By\\s+", "", RegexOptions.IgnoreCase), out var names, out var outlet))
+            {
+                draft.AddBylines(names);
+                draft.BylineOutlet ??= outlet;
+            }
+        }
+    }
+
+    private (List<string> Paragraphs, List<string> Captions, string Method, bool TooDeep) ChooseBody(IDocument document, PageMetadata meta, string? headline)
+    {
+        var tooDeep = false;
+        List<string>? dom = null;
+        List<string> captions = [];
+        var method = "";
+        IEnumerable<(string Method, IElement? Root)> steps =
+        [
+            (MethodItemprop, document.QuerySelector("[itemprop='articleBody'], [itemprop='articlebody']")),
+            (MethodArticle, BestArticleElement(document)),
+            (MethodDensity, BestByDensity(document)),
+        ];
+        foreach (var (name, root) in steps)
+        {
+            if (root is null)
+            {
+                continue;
+            }
+
+            var (paragraphs, found, deep) = Paragraphs(root, headline);
+            tooDeep |= deep;
+            if (Length(paragraphs) >= _options.MinBodyChars)
+            {
+                (dom, captions, method) = (paragraphs, found, name);
+                break;
+            }
+        }
+
+        var json = JsonParagraphs(meta.JsonBody);
+        var jsonLength = Length(json);
+        if (jsonLength >= _options.MinBodyChars && (dom is null || Length(dom) < jsonLength * _options.JsonLdPreferenceRatio))
+        {
+            if (captions.Count == 0 && document.Body is { } body)
+            {
+                captions = Paragraphs(body, headline).Captions;
+            }
+
+            return (json, captions, MethodJsonLd, tooDeep);
+        }
+
+        if (dom is not null)
+        {
+            return (dom, captions, method, tooDeep);
+        }
+
+        if (document.Body is { } page)
+        {
+            var (all, found, deep) = Paragraphs(page, headline);
+            tooDeep |= deep;
+            if (all.Count > 0 && Length(all) >= jsonLength)
+            {
+                return (all, found, MethodParagraphs, tooDeep);
+            }
+        }
+
+        return (json, captions, MethodJsonLd, tooDeep);
+    }
+
+    /// <summary>The kept paragraphs and the captions under <paramref name="root"/>.</summary>
+    private (List<string> Paragraphs, List<string> Captions, bool TooDeep) Paragraphs(IElement root, string? headline)
+    {
+        var collector = new BlockCollector(_options);
+        collector.Collect(root);
+        var kept = new List<string>();
+        foreach (var block in collector.Blocks)
+        {
+            if (block.LinkDensity > _options.MaxLinkDensity || block.Text == headline || Boilerplate().IsMatch(block.Text))
+            {
+                continue;
+            }
+
+            var heading = block.Tag is "h2" or "h3" or "h4" or "h5" or "h6";
+            var sentence = SentenceEnd().IsMatch(block.Text) && block.Text.Contains(' ');
+            if (block.Text.Length >= _options.MinParagraphChars || sentence || (heading && block.Text.Length >= 10))
+            {
+                if (kept.Count == 0 || kept[^1] != block.Text)
+                {
+                    kept.Add(block.Text);
+                }
+            }
+        }
+
+        // Trailing headings with no paragraph after them are list or widget titles, not subheadings.
+        return (kept, collector.Captions, collector.TooDeep);
+    }
+
+    private IElement? BestArticleElement(IDocument document)
+    {
+        IElement? best = null;
+        var bestLength = 0;
+        foreach (var article in document.QuerySelectorAll("article"))
+        {
+            if (HasSkippedAncestor(article) || IsBoilerplateByName(article))
+            {
+                continue;
+            }
+
+            var length = article.QuerySelectorAll("p").Sum(p => p.TextContent.Length);
+            if (length > bestLength)
+            {
+                (best, bestLength) = (article, length);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Takes a leading "By ..." paragraph as the byline and a leading wire dateline as the dateline.</summary>
+    private static void TakeBylineAndDateline(ArticleDraft draft, List<string> paragraphs)
+    {
+        for (var i = 0; i < Math.Min(2, paragraphs.Count); i++)
+        {
+            if (BylineParser.TryParse(paragraphs[i], out var names, out var outlet))
+            {
+                if (draft.Bylines.Count == 0)
+                {
+                    draft.AddBylines(names);
+                }
+
+                draft.BylineOutlet ??= outlet;
+                paragraphs.RemoveAt(i);
+                break;
+            }
+        }
+
+        if (paragraphs.Count > 0 && DatelineParser.Parse(paragraphs[0]) is { } dateline)
+        {
+            draft.Dateline = dateline;
+            paragraphs[0] = dateline.Rest;
+        }
+    }
+
+    private static List<string> JsonParagraphs(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return [];
+        }
+
+        return body.Split('\n').Select(l => TextLines.Normalize(l)).Where(l => l.Length > 0).ToList();
+    }
+
+    private static int Length(List<string> paragraphs) => paragraphs.Sum(p => p.Length);
+
+    private static string? LanguageOf(string? lang)
+    {
+        if (string.IsNullOrWhiteSpace(lang))
+        {
+            return null;
+        }
+
+        var code = lang.Trim();
+        var dash = code.IndexOfAny(['-', '_']);
+        code = (dash > 0 ? code[..dash] : code).ToLowerInvariant();
+        return code.Length is 2 or 3 && code.All(char.IsAsciiLetterLower) ? code : null;
+    }
+
+    private static string StripSiteSuffix(string headline, string? site)
+    {
+        var m = TitleSuffix().Match(headline);
+        if (!m.Success)
+        {
+            return headline;
+        }
+
+        var suffix = m.Groups["site"].Value.Trim();
+        var isSite = (site is not null && suffix.Equals(site.Trim(), StringComparison.OrdinalIgnoreCase)) || Outlets.IsKnown(suffix);
+        return isSite ? headline[..m.Index].Trim() : headline;
+    }
+
+    private static string? Absolute(string? href, string? baseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(href.Trim(), UriKind.Absolute, out var abs) && (abs.Scheme == Uri.UriSchemeHttp || abs.Scheme == Uri.UriSchemeHttps))
+        {
+            return abs.ToString();
+        }
+
+        return Uri.TryCreate(baseUrl, UriKind.Absolute, out var b) && Uri.TryCreate(b, href.Trim(), out var rel) ? rel.ToString() : null;
+    }
+
+    [GeneratedRegex(@"\s+[|\-–—:]\s+(?<site>[^|\-–—:]{2,60})$")]
+    private static partial Regex TitleSuffix();
+
+    [GeneratedRegex(@"[.!?][""'”’)\]]*$|[""”’]$")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"^(?:Copyright\b|©|\(c\)\s|All rights reserved|Advertisement$|ADVERTISEMENT$|Read more\b|Related:|Share this\b|Sign up\b|Subscribe\b|Click here\b|Follow us\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Boilerplate();
+}

@@ -1,0 +1,216 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Parley.Pipeline.Extraction;
+
+/// <summary>
+/// Parses publication times as pages print them: "2018-03-17 00:01", "March 30, 2019 - 18:46",
+/// "16:00 March 07, 2019", "Aug. 21, 2019", "2019.08.21 16:56", RFC 1123, ISO 8601 with or without
+/// an offset, and dates in URL paths ("/2019/08/21/"). A time without a zone gets the outlet's
+/// default offset (+09:00 for Korean outlets, see <see cref="Outlets.DefaultOffset"/>), else UTC.
+/// </summary>
+/// <remarks>
+/// Rather than a list of exact formats, the parser finds a date (numeric or with a month name), a
+/// time (24-hour or with a.m./p.m.) and a zone (an offset or an abbreviation) anywhere in the text,
+/// so that words around them ("Posted :", weekday names, "KST") do not matter.
+/// </remarks>
+public static partial class PublishedDateParser
+{
+    /// <summary>Earliest year accepted: older dates on a news page are almost always something else.</summary>
+    private const int MinYear = 1980;
+
+    /// <summary>Latest year accepted.</summary>
+    private const int MaxYear = 2100;
+
+    private static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["jan"] = 1, ["january"] = 1, ["feb"] = 2, ["february"] = 2, ["mar"] = 3, ["march"] = 3, ["apr"] = 4, ["april"] = 4,
+        ["may"] = 5, ["jun"] = 6, ["june"] = 6, ["jul"] = 7, ["july"] = 7, ["aug"] = 8, ["august"] = 8,
+        ["sep"] = 9, ["sept"] = 9, ["september"] = 9, ["oct"] = 10, ["october"] = 10, ["nov"] = 11, ["november"] = 11,
+        ["dec"] = 12, ["december"] = 12,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenDictionary<string, TimeSpan> Zones = new Dictionary<string, TimeSpan>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["UTC"] = TimeSpan.Zero, ["GMT"] = TimeSpan.Zero, ["Z"] = TimeSpan.Zero,
+        ["KST"] = TimeSpan.FromHours(9), ["JST"] = TimeSpan.FromHours(9), ["CST"] = TimeSpan.FromHours(-6),
+        ["EST"] = TimeSpan.FromHours(-5), ["EDT"] = TimeSpan.FromHours(-4), ["CDT"] = TimeSpan.FromHours(-5),
+        ["MST"] = TimeSpan.FromHours(-7), ["MDT"] = TimeSpan.FromHours(-6), ["PST"] = TimeSpan.FromHours(-8), ["PDT"] = TimeSpan.FromHours(-7),
+        ["BST"] = TimeSpan.FromHours(1), ["CET"] = TimeSpan.FromHours(1), ["CEST"] = TimeSpan.FromHours(2),
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Parses <paramref name="text"/>.</summary>
+    /// <param name="text">The printed time.</param>
+    /// <param name="defaultOffset">The offset to use when the text gives none; null means UTC.</param>
+    /// <returns>The instant, or null when no valid date was found.</returns>
+    public static DateTimeOffset? Parse(string? text, TimeSpan? defaultOffset = null) =>
+        TryParse(text, defaultOffset, out var value) ? value : null;
+
+    /// <summary>Parses <paramref name="text"/>.</summary>
+    /// <param name="text">The printed time.</param>
+    /// <param name="defaultOffset">The offset to use when the text gives none; null means UTC.</param>
+    /// <param name="value">The instant; midnight when the text has no time of day.</param>
+    /// <returns>True when a valid date was found.</returns>
+    public static bool TryParse(string? text, TimeSpan? defaultOffset, out DateTimeOffset value)
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 200)
+        {
+            return false;
+        }
+
+        var s = text.Replace('\u00A0', ' ').Trim();
+        var iso = Iso().Match(s);
+        if (iso.Success)
+        {
+            var time = iso.Groups["h"].Success
+                ? (Int(iso.Groups["h"]), Int(iso.Groups["mi"]), iso.Groups["s"].Success ? Int(iso.Groups["s"]) : 0)
+                : (0, 0, 0);
+            var offset = iso.Groups["z"].Success ? ParseOffset(iso.Groups["z"].Value) : defaultOffset;
+            return Build(Int(iso.Groups["y"]), Int(iso.Groups["mo"]), Int(iso.Groups["d"]), time, offset, out value);
+        }
+
+        if (!TryFindDate(s, out var year, out var month, out var day, out var dateMatch))
+        {
+            return false;
+        }
+
+        var rest = s.Remove(dateMatch.Index, dateMatch.Length);
+        var clock = (0, 0, 0);
+        var tm = Time().Match(rest);
+        if (tm.Success)
+        {
+            var hour = Int(tm.Groups["h"]);
+            if (tm.Groups["ap"].Success)
+            {
+                var pm = char.ToLowerInvariant(tm.Groups["ap"].Value[0]) == 'p';
+                hour = hour % 12 + (pm ? 12 : 0);
+            }
+
+            clock = (hour, Int(tm.Groups["mi"]), tm.Groups["s"].Success ? Int(tm.Groups["s"]) : 0);
+        }
+
+        TimeSpan? zone = defaultOffset;
+        var zm = Zone().Match(tm.Success ? rest[(tm.Index + tm.Length)..] : rest);
+        if (zm.Success)
+        {
+            zone = zm.Groups["off"].Success ? ParseOffset(zm.Groups["off"].Value) : Zones.GetValueOrDefault(zm.Groups["abbr"].Value);
+        }
+
+        return Build(year, month, day, clock, zone, out value);
+    }
+
+    /// <summary>The date in a URL path ("/2019/08/21/", "/20190821/", "-20190821"), or null.</summary>
+    public static DateOnly? FromUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return null;
+        }
+
+        foreach (Match m in UrlDate().Matches(url))
+        {
+            var year = Int(m.Groups["y"]);
+            var month = Int(m.Groups["mo"]);
+            var day = Int(m.Groups["d"]);
+            if (IsValidDate(year, month, day))
+            {
+                return new DateOnly(year, month, day);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool TryFindDate(string s, out int year, out int month, out int day, out Match match)
+    {
+        (year, month, day) = (0, 0, 0);
+        match = NumericDate().Match(s);
+        if (match.Success)
+        {
+            (year, month, day) = (Int(match.Groups["y"]), Int(match.Groups["mo"]), Int(match.Groups["d"]));
+            return IsValidDate(year, month, day);
+        }
+
+        match = MonthFirst().Match(s);
+        if (!match.Success)
+        {
+            match = DayFirst().Match(s);
+        }
+
+        if (!match.Success || !Months.TryGetValue(match.Groups["mon"].Value, out month))
+        {
+            return false;
+        }
+
+        (year, day) = (Int(match.Groups["y"]), Int(match.Groups["d"]));
+        return IsValidDate(year, month, day);
+    }
+
+    private static bool Build(int year, int month, int day, (int H, int M, int S) time, TimeSpan? offset, out DateTimeOffset value)
+    {
+        value = default;
+        if (!IsValidDate(year, month, day) || time.H > 23 || time.M > 59 || time.S > 59)
+        {
+            return false;
+        }
+
+        var zone = offset ?? TimeSpan.Zero;
+        if (zone.Ticks % TimeSpan.TicksPerMinute != 0 || Math.Abs(zone.TotalHours) > 14)
+        {
+            zone = TimeSpan.Zero;
+        }
+
+        value = new DateTimeOffset(year, month, day, time.H, time.M, time.S, zone);
+        return true;
+    }
+
+    private static bool IsValidDate(int year, int month, int day) =>
+        year is >= MinYear and <= MaxYear && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+
+    private static TimeSpan? ParseOffset(string text)
+    {
+        if (text is "Z" or "z")
+        {
+            return TimeSpan.Zero;
+        }
+
+        var sign = text[0] == '-' ? -1 : 1;
+        var digits = text[1..].Replace(":", "", StringComparison.Ordinal);
+        if (digits.Length == 2)
+        {
+            digits += "00";
+        }
+
+        if (digits.Length != 4 || !int.TryParse(digits.AsSpan(0, 2), out var h) || !int.TryParse(digits.AsSpan(2, 2), out var m) || h > 14 || m > 59)
+        {
+            return null;
+        }
+
+        return sign * new TimeSpan(h, m, 0);
+    }
+
+    private static int Int(Group g) => int.Parse(g.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^(?<y>\d{4})-(?<mo>\d{2})-(?<d>\d{2})(?:[T ](?<h>\d{2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?)?\s*(?<z>Z|[+-]\d{2}(?::?\d{2})?)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Iso();
+
+    [GeneratedRegex(@"(?<!\d)(?<y>\d{4})\s*[-./년]\s*(?<mo>\d{1,2})\s*[-./월]\s*(?<d>\d{1,2})(?!\d)")]
+    private static partial Regex NumericDate();
+
+    [GeneratedRegex(@"\b(?<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthFirst();
+
+    [GeneratedRegex(@"\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+(?<y>\d{4})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DayFirst();
+
+    [GeneratedRegex(@"(?<!\d)(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<ap>[ap])\.?m\.?(?![a-z]))?", RegexOptions.IgnoreCase)]
+    private static partial Regex Time();
+
+    [GeneratedRegex(@"(?<off>[+-]\d{2}:?\d{2})(?!\d)|\b(?<abbr>UTC|GMT|KST|JST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST)\b")]
+    private static partial Regex Zone();
+
+    [GeneratedRegex(@"(?<![\d])(?<y>(?:19|20)\d{2})(?:/(?<mo>\d{2})/(?<d>\d{2})(?=/|$)|(?<mo>\d{2})(?<d>\d{2})(?=[/_.-]|$))")]
+    private static partial Regex UrlDate();
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Hosting;
 using Parley.Api;
 using Parley.Api.Ingestion;
 using Parley.Pipeline;

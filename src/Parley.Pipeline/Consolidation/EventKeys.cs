@@ -40,6 +40,15 @@ public static class EventKeys
     }
 
     /// <summary>Keys every mention with its event id and CAMEO attributes.</summary>
+    /// <remarks>
+    /// Mentions of symmetric actions are turned to one orientation (source code first in
+    /// ordinal order), so that every mention of an event names its actors on the same sides.
+    /// </remarks>
     public static List<KeyedMention> KeyAll(IEnumerable<EventMention> mentions, CameoTable cameo) =>
-        mentions.Select(m => new KeyedMention(Id(Key(m)), cameo.Get(m.Cameo), m)).ToList();
+        mentions.Select(m => new KeyedMention(Id(Key(m)), cameo.Get(m.Cameo), Orient(m))).ToList();
+
+    private static EventMention Orient(EventMention m) =>
+        IsSymmetric(m.Cameo) && string.CompareOrdinal(m.Source.Code, m.Target.Code) > 0
+            ? m with { Source = m.Target, Target = m.Source }
+            : m;
 }

@@ -34,7 +34,8 @@ public sealed record Person(string Name, IReadOnlyList<Role> Roles)
     public string CodeOn(DateOnly? day)
     {
         if (Roles.Count == 0) return "";
-        if (day is not { } d) return Roles[^1].Code;
+        // With no date, the most salient role: the latest government role, else the latest.
+        if (day is not { } d) return (Roles.LastOrDefault(r => Rank(r.Code) == 0) ?? Roles[^1]).Code;
         Role? best = null;
         foreach (var r in Roles)
             if (r.Covers(d) && (best is null || Rank(r.Code) < Rank(best.Code))) best = r;

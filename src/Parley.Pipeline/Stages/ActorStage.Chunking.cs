@@ -231,7 +231,7 @@ public sealed partial class ActorStage
             switch (it.Kind)
             {
                 case ItemKind.Person when it.Ref is { } known:
-                    person = known;
+                    person = state.ShortNamePeople.TryGetValue(tokens[it.Start].Lower, out var kp) ? known with { Code = kp.CodeOn(day) } : known;
                     kind = ActorKind.Coreference;
                     break;
                 case ItemKind.Person:
@@ -239,6 +239,7 @@ public sealed partial class ActorStage
                     person = new ActorRef("", p.Name, p.CodeOn(day));
                     kind = ActorKind.Person;
                     state.ShortNames[p.ShortName.ToLowerInvariant()] = person;
+                    state.ShortNamePeople[p.ShortName.ToLowerInvariant()] = p;
                     break;
                 case ItemKind.UnknownName:
                     int ns = tokens[it.Start].Lower == "," ? it.Start + 1 : it.Start;

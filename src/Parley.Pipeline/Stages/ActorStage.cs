@@ -90,6 +90,8 @@ public sealed partial class ActorStage : IStage
     private sealed class CorefState
     {
         public readonly Dictionary<string, ActorRef> ShortNames = new(StringComparer.Ordinal);
+        /// <summary>People behind short names, so their code is taken on each sentence's day.</summary>
+        public readonly Dictionary<string, Dictionaries.Person> ShortNamePeople = new(StringComparer.Ordinal);
         public readonly List<ActorRef> Recent = [];
         public ActorRef? LastPerson;
         /// <summary>The person-like first actor of the latest sentence that began with one.</summary>

@@ -47,6 +47,11 @@ public sealed partial class CodingStage
         string code = p.Code;
         if (modality == Modality.Intended && code.StartsWith("04", StringComparison.Ordinal)) code = "036";
         var (date, basis) = DateOf(ctx, at, modality);
+        // A sentence with no date of its own that continues an earlier event of the same two
+        // parties ("In the Washington session, Biegun briefed Lee") takes that event's day.
+        if (basis is DateBases.Context or DateBases.Publication && modality == Modality.Asserted)
+            foreach (var (a, b) in pairs)
+                if (ctx.DatedPairs.TryGetValue(PairKey(a, b), out var earlier)) { date = earlier; basis = DateBases.Context; break; }
         string? location = LocationOf(ctx, at, st.End);
         var sentence = ctx.Doc.Sentences[ctx.Sentence].Span;
         var evidence = new TextSpan(ctx.Tok(at).Span.Start, ctx.Tok(Math.Max(at, st.End - 1)).Span.End);
@@ -56,6 +61,8 @@ public sealed partial class CodingStage
         double confidence = 0.55 + (p.Weight >= 2 ? 0.1 : 0) + (basis is DateBases.Explicit or DateBases.Weekday ? 0.1 : 0)
                             - (sources.Any(IsVague) ? 0.15 : 0) - (targets.Any(IsVague) ? 0.1 : 0) - (fromSpeaker ? 0.05 : 0)
                             + (st.Targets.Count > 0 ? 0.1 : 0);
+        if (basis is DateBases.Explicit or DateBases.Weekday && date is { } known && modality == Modality.Asserted)
+            foreach (var (a, b) in pairs) ctx.DatedPairs[PairKey(a, b)] = known;
         foreach (var (source, target) in pairs)
         {
             events.Add(new EventMention
@@ -83,6 +90,9 @@ public sealed partial class CodingStage
     private bool Codable(ActorRef a) =>
         a.Code.Length >= 3 && (_dict.Names.ContainsKey(a.Code) || _dict.Names.ContainsKey(a.Code[..3])
                                || a.Code.StartsWith("IGO", StringComparison.Ordinal) || a.Code.StartsWith("NGO", StringComparison.Ordinal));
+
+    private static string PairKey(ActorRef a, ActorRef b) =>
+        string.CompareOrdinal(a.Name, b.Name) < 0 ? a.Name + "|" + b.Name : b.Name + "|" + a.Name;
 
     private static bool SameActor(ActorRef a, ActorRef b) => a.Name == b.Name && a.Code == b.Code;
 
@@ -203,7 +213,7 @@ public sealed partial class CodingStage
         for (int k = at - 1; k >= 0 && k >= at - 3; k--)
         {
             string w = ctx.Word(k);
-            if (w is "ahead" or "upcoming" or "planned" or "proposed" or "slated" or "next" or "future" or "expected") return Modality.Intended;
+            if (w is "ahead" or "upcoming" or "planned" or "proposed" or "slated" or "next" or "future" or "expected" or "pushing" or "seeking" or "proposing" or "pursuing") return Modality.Intended;
             if (w is "possible" or "potential") return Modality.Hypothetical;
         }
         int from = Math.Max(boundary, 0);

@@ -17,10 +17,12 @@ public sealed partial class CodingStage
         public readonly bool[] InQuote;
         public readonly DateOnly? StoryDay;
         public int SpeechAt = -1;
+        public readonly Dictionary<string, DateOnly> DatedPairs;
         public int SpeakerChunk = -1;
 
-        public SentenceContext(Document doc, int sentence, ActorMention[] mentions, DateOnly? storyDay)
+        public SentenceContext(Document doc, int sentence, ActorMention[] mentions, DateOnly? storyDay, Dictionary<string, DateOnly> datedPairs)
         {
+            DatedPairs = datedPairs;
             Doc = doc;
             Sentence = sentence;
             StoryDay = storyDay;

@@ -67,12 +67,13 @@ public sealed partial class CodingStage : IStage
         var events = ImmutableArray.CreateBuilder<EventMention>();
         var storyDay = TimeStage.StoryDay(doc.Times);
         int actorIndex = 0;
+        var datedPairs = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         for (int s = 0; s < doc.Sentences.Length; s++)
         {
             int firstActor = actorIndex;
             while (actorIndex < doc.Actors.Length && doc.Actors[actorIndex].Sentence == s) actorIndex++;
             if (actorIndex - firstActor < 1) continue;
-            var ctx = new SentenceContext(doc, s, doc.Actors.AsSpan()[firstActor..actorIndex].ToArray(), storyDay);
+            var ctx = new SentenceContext(doc, s, doc.Actors.AsSpan()[firstActor..actorIndex].ToArray(), storyDay, datedPairs);
             CodeSentence(ctx, events);
         }
         return doc with { Layers = doc.Layers | Layer.Events, Events = events.ToImmutable() };

@@ -88,7 +88,7 @@ public sealed class TimeStage : IStage
                     continue;
                 }
                 // "in June", "last December", "since March": the first day of the latest such month.
-                if (Months.TryGetValue(w, out int m2) && w.Length > 4 && !w.EndsWith('.') && char.IsUpper(text[t.Span.Start]) && i > 0
+                if (Months.TryGetValue(w, out int m2) && w.Length >= 3 && !w.EndsWith('.') && char.IsUpper(text[t.Span.Start]) && i > 0
                     && tokens[i - 1].Lower is "in" or "last" or "since" or "early" or "late" or "mid" or "this" or "next" or "until"
                     && reference is { } rm)
                 {

@@ -41,10 +41,10 @@ public sealed class SeedEventsTests : IClassFixture<SeedEventsTests.SeedStore>
     {
         bool Matches(Event e, string a, string ac, string b, string bc) =>
             e.Source.Code == ac && e.Target.Code == bc && (e.Source.Name == a || e.Source.Text.Contains(a)) && (e.Target.Name == b || e.Target.Text.Contains(b));
-        _seeds.Events.Should().Contain(e =>
+        _seeds.Events.Where(e =>
             e.Date == DateOnly.Parse(date) && e.Code.Code.StartsWith(cameo) && e.Modality == Modality.Asserted &&
-            (Matches(e, source, sourceCode, target, targetCode) || (Pipeline.Consolidation.EventKeys.IsSymmetric(e.Code.Code) && Matches(e, target, targetCode, source, sourceCode))),
-            $"{source} → {target} ({cameo}) on {date} is stated in the seeds");
+            (Matches(e, source, sourceCode, target, targetCode) || (Pipeline.Consolidation.EventKeys.IsSymmetric(e.Code.Code) && Matches(e, target, targetCode, source, sourceCode))))
+            .Should().NotBeEmpty($"{source} → {target} ({cameo}) on {date} is stated in the seeds");
     }
 
     [Fact]

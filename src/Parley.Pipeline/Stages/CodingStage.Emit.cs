@@ -242,6 +242,8 @@ public sealed partial class CodingStage
         {
             if (t.Sentence != ctx.Sentence) continue;
             if (modality != Modality.Intended && PrecededBy(ctx, t.Span.Start, "for", "until", "by", "since", "slated", "scheduled")) continue;
+            // What happened cannot have happened after the story was published.
+            if (modality == Modality.Asserted && doc.Article.ReferenceDate is { } refDay && t.Date > refDay) continue;
             if (best is null || Math.Abs(t.Span.Start - pos) < Math.Abs(best.Span.Start - pos)) best = t;
         }
         if (best is not null)

@@ -183,4 +183,15 @@ public class HtmlExtractorTests
         var a = new ArticleExtractor().Extract(capture, new Diagnostics()).Single();
         a.Method.Should().Be(HtmlExtractor.MethodArticle);
     }
+
+    [Theory]
+    [InlineData("<form id=\"aspnetForm\"><div class=\"content\">{0}</div></form>")]
+    [InlineData("<div class=\"main-content has-section-nav\"><article>{0}</article></div>")]
+    [InlineData("<div class=\"elementor-widget-container\">{0}</div>")]
+    public void Html_LayoutWrappersDoNotHideTheStory(string wrapper)
+    {
+        var story = $"<p>{Para1}</p><p>{Para2}</p><p>{Para3}</p>";
+        var html = "<html><body>" + string.Format(wrapper, story) + "</body></html>";
+        Extract(html).Single().Body.Should().Be($"{Para1}\n\n{Para2}\n\n{Para3}");
+    }
 }

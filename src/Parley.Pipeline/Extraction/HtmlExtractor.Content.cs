@@ -11,7 +11,7 @@ public sealed partial class HtmlExtractor
     /// <summary>Elements that never hold article text.</summary>
     private static readonly FrozenSet<string> SkippedTags = FrozenSet.ToFrozenSet(
     [
-        "nav", "header", "footer", "aside", "form", "script", "style", "noscript", "iframe", "svg", "button", "select",
+        "nav", "header", "footer", "aside", "script", "style", "noscript", "iframe", "svg", "button", "select",
         "option", "template", "input", "textarea", "menu", "dialog", "object", "embed", "canvas", "video", "audio", "map",
         "head", "title", "h1", "link", "meta",
     ], StringComparer.OrdinalIgnoreCase);
@@ -34,7 +34,7 @@ public sealed partial class HtmlExtractor
     private static readonly FrozenSet<string> WeakNegative = FrozenSet.ToFrozenSet(
     [
         "share", "sharing", "social", "sns", "subscribe", "subscription", "newsletter", "promo", "promotion", "ad", "ads",
-        "advert", "advertisement", "banner", "widget", "popup", "modal", "cookie", "popular", "recommend", "recommended",
+        "advert", "advertisement", "banner", "popup", "modal", "cookie", "popular", "recommend", "recommended",
         "tags", "tag", "print", "outbrain", "taboola", "byline", "author", "skip", "hidden", "toolbar", "more",
     ], StringComparer.OrdinalIgnoreCase);
 
@@ -52,6 +52,7 @@ public sealed partial class HtmlExtractor
         private readonly StringBuilder _text = new();
         private int _linkChars;
         private bool _lastWasBreak;
+        private IElement? _root;
 
         public List<HtmlBlock> Blocks { get; } = [];
 
@@ -62,6 +63,7 @@ public sealed partial class HtmlExtractor
 
         public void Collect(IElement root)
         {
+            _root = root;
             Visit(root, 0, inLink: false, blockTag: "div");
             Flush("div");
         }
@@ -95,7 +97,8 @@ public sealed partial class HtmlExtractor
                 return;
             }
 
-            if (IsSkipped(element))
+            // The root was chosen on purpose: its own class words ("has-sidebar") do not disqualify it.
+            if (element != _root && IsSkipped(element))
             {
                 return;
             }
@@ -179,6 +182,12 @@ public sealed partial class HtmlExtractor
             return true;
         }
 
+        // A form is a search box or a login, unless it wraps the page (ASP.NET pages put everything in one form).
+        if (element.LocalName == "form" && element.QuerySelector("p") is null)
+        {
+            return true;
+        }
+
         var style = element.GetAttribute("style");
         if (style is not null && HiddenStyle().IsMatch(style))
         {
@@ -190,6 +199,12 @@ public sealed partial class HtmlExtractor
 
     private static bool IsBoilerplateByName(IElement element)
     {
+        // Page-wide containers carry layout classes ("html_main_nav_header", "has-sidebar") that say nothing about content.
+        if (element.LocalName is "html" or "body" or "main")
+        {
+            return false;
+        }
+
         var names = (element.GetAttribute("class") + " " + element.Id).Split(ClassSeparators, StringSplitOptions.RemoveEmptyEntries);
         if (names.Length == 0)
         {
@@ -202,15 +217,24 @@ public sealed partial class HtmlExtractor
         {
             if (StrongNegative.Contains(name))
             {
-                return true;
+                return !HoldsArticle(element);
             }
 
             weak |= WeakNegative.Contains(name);
             positive |= Positive.Contains(name);
         }
 
-        return weak && !positive;
+        if (!weak || positive)
+        {
+            return false;
+        }
+
+        return !HoldsArticle(element);
     }
+
+    /// <summary>True when an article lies inside: then class words like "has-section-nav" describe the layout, not the element.</summary>
+    private static bool HoldsArticle(IElement element) =>
+        element.QuerySelector("article, [itemprop='articleBody'], h1") is not null;
 
     private static bool HasClassWord(IElement element, string word) =>
         (element.GetAttribute("class") ?? "").Split(ClassSeparators, StringSplitOptions.RemoveEmptyEntries)

@@ -208,7 +208,8 @@ public sealed partial class HtmlExtractor
 
             var heading = block.Tag is "h2" or "h3" or "h4" or "h5" or "h6";
             var sentence = SentenceEnd().IsMatch(block.Text) && block.Text.Contains(' ');
-            if (block.Text.Length >= _options.MinParagraphChars || sentence || (heading && block.Text.Length >= 10))
+            var byline = kept.Count < 2 && BylineParser.TryParse(block.Text, out _, out _);
+            if (block.Text.Length >= _options.MinParagraphChars || sentence || byline || (heading && block.Text.Length >= 10))
             {
                 if (kept.Count == 0 || kept[^1] != block.Text)
                 {

@@ -31,6 +31,9 @@ public static partial class TextDecoder
     /// <summary>Least share of Hangul among non-ASCII characters for undeclared bytes to be read as Korean.</summary>
     private const double KoreanShare = 0.5;
 
+    /// <summary>Fewest Hangul syllables for undeclared bytes to be read as Korean: one or two could be chance.</summary>
+    private const int MinHangul = 3;
+
     private const int Utf8CodePage = 65001;
 
     static TextDecoder() => Charsets.EnsureRegistered();
@@ -78,10 +81,12 @@ public static partial class TextDecoder
             return Run(Utf8CodePage, bytes, DecodingBasis.Utf8);
         }
 
-        var korean = Run(949, bytes, DecodingBasis.Korean);
-        if (korean.Replacements == 0 && MostlyHangul(korean.Text))
+        // Detection uses strict EUC-KR (51949): Windows-949's extension pairs also accept Windows-1252
+        // curly quotes before a letter ("Moon\x92s"), which would read Western text as Korean.
+        var strict = Run(51949, bytes, DecodingBasis.Korean);
+        if (strict.Replacements == 0 && MostlyHangul(strict.Text))
         {
-            return korean;
+            return Run(949, bytes, DecodingBasis.Korean);
         }
 
         return Run(1252, bytes, DecodingBasis.Fallback);
@@ -158,7 +163,7 @@ public static partial class TextDecoder
             }
         }
 
-        return nonAscii > 0 && hangul >= nonAscii * KoreanShare;
+        return hangul >= MinHangul && hangul >= nonAscii * KoreanShare;
     }
 
     [GeneratedRegex("""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", RegexOptions.IgnoreCase)]

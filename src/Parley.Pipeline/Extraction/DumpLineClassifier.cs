@@ -275,7 +275,9 @@ internal static partial class DumpLineClassifier
     [GeneratedRegex(@"^\d{1,2}\s+Min(?:ute)?s?\s+Read$", RegexOptions.IgnoreCase)]
     private static partial Regex ReadTime();
 
-    [GeneratedRegex(@"^(?:Posted|Published|Registered|Input)\s*:\s*(?<p>.+?)(?:\s+(?:Updated|Modified)\s*:\s*(?<u>.+))?$", RegexOptions.IgnoreCase)]
+    // "Posted : 2019-08-21 16:56", "Published June 14, 2022 8:05 AM KST", and the wire layout
+    // "NOVEMBER 9, 2023 / 4:05 AM / UPDATED 2 HOURS AGO".
+    [GeneratedRegex(@"^(?:(?:Posted|Published|Registered|Input)\s*(?::\s*|\s+(?=[A-Z0-9]))(?<p>.+?)(?:\s+(?:Updated|Modified)\s*:\s*(?<u>.+))?|(?<p>(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\s+\d{1,2},\s+\d{4}\s*/\s*\d{1,2}:\d{2}\s*[AP]M)(?:\s*/\s*UPDATED.*)?)$", RegexOptions.IgnoreCase)]
     private static partial Regex Posted();
 
     [GeneratedRegex(@"^(?:Updated|Modified|Last updated)\s*:\s*(?<u>.+)$", RegexOptions.IgnoreCase)]

@@ -21,4 +21,8 @@ internal static class CliOptions
     }
 
     public static Option<string> Urls() => new("--urls") { Description = "Address to listen on (loopback by default)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+
+    public static Option<string?> Token() => new("--token") { Description = "Bearer token for the write endpoints (else PARLEY_TOKEN, else a new one is printed)" };
+
+    public static Option<string?> Web() => new("--web") { Description = "The front end's folder (default: the web/ folder of the checkout)" };
 }

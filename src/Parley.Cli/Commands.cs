@@ -47,46 +47,26 @@ internal static partial class Commands
     {
         var db = CliOptions.Db();
         var format = CliOptions.Format("table", "csv", "jsonl");
-        var actor = new Option<string?>("--actor") { Description = "Actor code prefix (KOR, USAGOV) or part of a name" };
-        var dyad = new Option<string?>("--dyad") { Description = "Two country codes, either direction: KOR-USA" };
-        var from = new Option<string?>("--from") { Description = "First day, YYYY-MM-DD" };
-        var to = new Option<string?>("--to") { Description = "Last day, YYYY-MM-DD" };
-        var cameo = new Option<string?>("--cameo") { Description = "CAMEO root or code prefix: 04, 041" };
-        var plover = new Option<string?>("--plover") { Description = "PLOVER type: CONSULT, ACCUSE..." };
-        var all = new Option<bool>("--all-modalities") { Description = "Include negated and hypothetical events" };
-        var limit = new Option<int>("--limit") { Description = "Most rows", DefaultValueFactory = _ => 1000 };
-        var cmd = new Command("events", "List stored events") { db, format, actor, dyad, from, to, cameo, plover, all, limit };
+        var all = new Option<bool>("--all-modalities") { Description = "Include negated and hypothetical events (same as --modality all)" };
+        // One option per event filter, named and described by the same table the HTTP API reads.
+        var filters = EventFilters.Keys.Select(k => (k.Name, Option: new Option<string?>("--" + k.CliName) { Description = k.Description })).ToList();
+        var cmd = new Command("events", "List stored events") { db, format, all };
+        foreach (var (_, option) in filters) cmd.Add(option);
         cmd.SetAction(p =>
         {
             if (!File.Exists(p.GetValue(db))) { Console.Error.WriteLine($"error PAR110: no database '{p.GetValue(db)}'; run 'parley ingest' first."); return 2; }
+            string? Get(string key) =>
+                key == "modality" && p.GetValue(all) ? "all" : p.GetValue(filters.First(f => f.Name == key).Option);
+            if (!EventFilters.TryParse(Get, out var q, out var error, defaultLimit: 1000))
+            {
+                Console.Error.WriteLine($"error PAR400: --{EventFilters.Keys.First(k => k.Name == error!.Key).CliName}: {error!.Message}");
+                return 2;
+            }
             using var store = new SqliteEventStore(p.GetValue(db)!);
-            EventQuery q;
-            try { q = BuildQuery(p.GetValue(actor), p.GetValue(dyad), p.GetValue(from), p.GetValue(to), p.GetValue(cameo), p.GetValue(plover), p.GetValue(all), p.GetValue(limit)); }
-            catch (FormatException ex) { Console.Error.WriteLine("error PAR400: " + ex.Message); return 2; }
-            var events = store.QueryEvents(q);
-            Output.Events(events, p.GetValue(format)!, Console.Out);
+            Output.Events(store.QueryEvents(q), p.GetValue(format)!, Console.Out);
             return 0;
         });
         return cmd;
-    }
-
-    internal static EventQuery BuildQuery(string? actor, string? dyad, string? from, string? to, string? cameo, string? plover, bool all, int limit)
-    {
-        static DateOnly? Day(string? s, string name) => s is null ? null
-            : DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-            : throw new FormatException($"--{name} must be YYYY-MM-DD, not '{s}'");
-        (string, string)? pair = null;
-        if (dyad is not null)
-        {
-            var parts = dyad.Split('-', ',');
-            if (parts.Length != 2 || parts.Any(x => x.Length != 3)) throw new FormatException($"--dyad must be two country codes like KOR-USA, not '{dyad}'");
-            pair = (parts[0], parts[1]);
-        }
-        return new EventQuery
-        {
-            Actor = actor, Dyad = pair, From = Day(from, "from"), To = Day(to, "to"), Cameo = cameo, Plover = plover, Limit = limit,
-            Modalities = all ? [] : [Modality.Asserted, Modality.Intended],
-        };
     }
 
     private static Command Show()
@@ -155,26 +135,46 @@ internal static partial class Commands
     {
         var db = CliOptions.Db();
         var urls = CliOptions.Urls();
-        var cmd = new Command("serve", "Serve the JSON API and the web page") { db, urls };
+        var token = CliOptions.Token();
+        var web = CliOptions.Web();
+        var cmd = new Command("serve", "Serve the JSON API and the web UI") { db, urls, token, web };
         cmd.SetAction(async (p, ct) =>
         {
             using var store = new SqliteEventStore(p.GetValue(db)!);
-            var app = ApiServer.Build(store, p.GetValue(urls)!);
-            await app.StartAsync(ct);
-            Console.WriteLine($"Parley is serving {p.GetValue(db)} at {string.Join(", ", app.Urls)}  (API: {app.Urls.First()}/api/events)  Ctrl+C stops.");
-            await app.WaitForShutdownAsync(ct);
+            await ServeAsync(store, p.GetValue(db)!, p.GetValue(urls)!, p.GetValue(token), p.GetValue(web), ct);
             return 0;
         });
         return cmd;
+    }
+
+    private static async Task ServeAsync(SqliteEventStore store, string db, string urls, string? token, string? web, CancellationToken ct)
+    {
+        bool printToken = false;
+        if (string.IsNullOrEmpty(token)) token = Environment.GetEnvironmentVariable("PARLEY_TOKEN");
+        if (string.IsNullOrEmpty(token)) { token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)); printToken = true; }
+        var webRoot = web ?? WebAssets.Find();
+        if (webRoot is null) Console.Error.WriteLine("warning: no web/ folder found; serving the plain fallback page (give --web DIR).");
+        else if (!WebAssets.LibrariesInstalled(webRoot)) Console.Error.WriteLine($"warning: front-end libraries missing; run 'npm ci' in {webRoot} for the charts.");
+        var app = ApiServer.Build(store, new ApiOptions { Urls = urls, Token = token, WebRoot = webRoot });
+        await app.StartAsync(ct);
+        var at = app.Urls.First();
+        Console.WriteLine($"Parley is serving {db}");
+        Console.WriteLine($"  Web UI:  {at}/");
+        Console.WriteLine($"  API:     {at}/api/events   (OpenAPI: {at}/openapi/v1.json)");
+        if (printToken) Console.WriteLine($"  Write token for POST {at}/api/ingest (Authorization: Bearer ...): {token}");
+        Console.WriteLine("  Ctrl+C stops.");
+        await app.WaitForShutdownAsync(ct);
     }
 
     private static Command Demo()
     {
         var db = CliOptions.Db();
         var urls = CliOptions.Urls();
+        var token = CliOptions.Token();
+        var web = CliOptions.Web();
         var samples = new Option<string>("--samples") { Description = "Folder of sample captures", DefaultValueFactory = _ => "samples" };
         var noServe = new Option<bool>("--no-serve") { Description = "Ingest and print, then exit" };
-        var cmd = new Command("demo", "Ingest the sample captures, print their events, and serve them") { db, urls, samples, noServe };
+        var cmd = new Command("demo", "Ingest the sample captures, print their events, and serve them") { db, urls, samples, noServe, token, web };
         cmd.SetAction(async (p, ct) =>
         {
             var diag = ConsoleDiagnostics();
@@ -183,10 +183,7 @@ internal static partial class Commands
             Console.WriteLine(FormattableString.Invariant($"ingested {r.Captures} captures: {r.Articles} articles, {r.Mentions} event mentions in {r.Elapsed.TotalSeconds:F2}s into {p.GetValue(db)}"));
             Output.Events(store.QueryEvents(new EventQuery()), "table", Console.Out);
             if (p.GetValue(noServe)) return 0;
-            var app = ApiServer.Build(store, p.GetValue(urls)!);
-            await app.StartAsync(ct);
-            Console.WriteLine($"Web UI: {app.Urls.First()}/   API: {app.Urls.First()}/api/events   Ctrl+C stops.");
-            await app.WaitForShutdownAsync(ct);
+            await ServeAsync(store, p.GetValue(db)!, p.GetValue(urls)!, p.GetValue(token), p.GetValue(web), ct);
             return 0;
         });
         return cmd;

@@ -15,28 +15,13 @@ internal static class Output
                 foreach (var e in events) o.WriteLine(EventJson.ToJson(w => EventJson.Write(w, e)));
                 break;
             case "csv":
-                o.WriteLine("id,date,date_basis,source_name,source_code,target_name,target_code,cameo,cameo_root,quad_class,goldstein,plover,plover_mode,location,modality,confidence,num_mentions,evidence_url,sentence");
-                foreach (var e in events)
-                {
-                    var m = e.Mentions.FirstOrDefault();
-                    o.WriteLine(string.Join(',', new[]
-                    {
-                        e.Id, e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", e.DateBasis, e.Source.Name, e.Source.Code,
-                        e.Target.Name, e.Target.Code, e.Code.Code, e.Code.Root, ((int)e.Code.Quad).ToString(CultureInfo.InvariantCulture),
-                        e.Code.Goldstein.ToString(CultureInfo.InvariantCulture), e.Code.Plover, e.Code.PloverMode, e.Location ?? "",
-                        e.Modality.ToString().ToLowerInvariant(), e.Confidence.ToString(CultureInfo.InvariantCulture),
-                        e.Mentions.Length.ToString(CultureInfo.InvariantCulture), m?.Url ?? "", m?.Sentence ?? "",
-                    }.Select(Csv)));
-                }
+                EventCsv.Write(events, o);
                 break;
             default:
                 Table(events, o);
                 break;
         }
     }
-
-    private static string Csv(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
     private static void Table(IReadOnlyList<Event> events, TextWriter o)
     {

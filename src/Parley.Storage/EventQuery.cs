@@ -7,6 +7,8 @@ public sealed record EventQuery
     public string? Actor { get; init; }
     /// <summary>Two country codes: events between them in either direction.</summary>
     public (string A, string B)? Dyad { get; init; }
+    /// <summary>A country code ("PRK"): events with that country on either side.</summary>
+    public string? Country { get; init; }
     /// <summary>First day, inclusive.</summary>
     public DateOnly? From { get; init; }
     /// <summary>Last day, inclusive.</summary>

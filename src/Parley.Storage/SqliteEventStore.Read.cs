@@ -31,6 +31,7 @@ public sealed partial class SqliteEventStore
                 cmd.Parameters.AddWithValue("$da", a.ToUpperInvariant());
                 cmd.Parameters.AddWithValue("$db", b.ToUpperInvariant());
             }
+            if (q.Country is { Length: > 0 } country) { where.Append(" AND (e.source_country=$country OR e.target_country=$country)"); cmd.Parameters.AddWithValue("$country", country.ToUpperInvariant()); }
             if (q.From is { } from) { where.Append(" AND e.date >= $from"); cmd.Parameters.AddWithValue("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); }
             if (q.To is { } to) { where.Append(" AND e.date <= $to"); cmd.Parameters.AddWithValue("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); }
             if (q.Cameo is { Length: > 0 } cameo) { where.Append(" AND e.cameo LIKE $cameo"); cmd.Parameters.AddWithValue("$cameo", cameo + "%"); }

@@ -87,14 +87,16 @@ public static partial class ApiServer
         api.MapGet("/timeline", (HttpContext http, IEventAnalysis a) =>
         {
             if (!TryFilters(http, out var query, out var problem, defaultLimit: 2000)) return problem;
-            return Results.Json(new { total = a.CountEvents(query), items = a.Timeline(query) }, ApiJson.Options);
+            // A lower bound on the day leaves out undated events, as the timeline does.
+            long dated = a.CountEvents(query with { From = query.From ?? DateOnly.MinValue });
+            return Results.Json(new { total = dated, items = a.Timeline(query) }, ApiJson.Options);
         }).WithName("timeline").WithTags("analysis")
           .WithSummary("Dated events for an actor, a text query or any filter, oldest first.")
           .WithMetadata(FilterParameterTransformer.Marker);
 
         api.MapPost("/ingest", Ingest).WithName("ingest").WithTags("ingest")
             .WithSummary("Stores and codes new captures sent as the body (a text dump, HTML, JSONL, WARC, or any of them gzipped). Needs 'Authorization: Bearer TOKEN'.")
-            .Accepts<string>("text/plain", "text/html", "application/x-ndjson", "application/warc", "application/gzip")
+            .WithMetadata(IngestBodyTransformer.Marker)
             .RequireRateLimiting(WritePolicy);
 
         api.MapFallback((HttpContext http) => Problems.NotFound($"There is no API endpoint '{http.Request.Method} {http.Request.Path}'; see /openapi/v1.json."))

@@ -46,7 +46,11 @@ public static partial class ApiServer
         builder.Services.AddSingleton(analysis);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new IngestGate(store, options));
-        builder.Services.AddOpenApi(o => o.AddOperationTransformer(new FilterParameterTransformer()));
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddOperationTransformer(new FilterParameterTransformer());
+            o.AddOperationTransformer(new IngestBodyTransformer());
+        });
         builder.Services.AddRateLimiter(o => ConfigureRateLimits(o, options));
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -118,7 +118,7 @@ public static class EventFilters
         foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!Enum.TryParse<Modality>(part, ignoreCase: true, out var m) || !Enum.IsDefined(m) || part.All(char.IsAsciiDigit))
-                throw new EventFilterException("modality", $"'modality' must be 'all' or a list of asserted, negated, hypothetical, intended; '{part}' is none of them.");
+                throw new EventFilterException("modality", $"'modality' must be 'all' or a list of asserted, negated, hypothetical, intended; in '{value}', '{part}' is none of them.");
             list.Add(m);
         }
         return list;

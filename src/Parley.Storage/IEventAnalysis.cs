@@ -15,7 +15,8 @@ public interface IEventAnalysis
     /// The events matching <paramref name="filter"/> (for a dyad: <see cref="EventQuery.Dyad"/>)
     /// counted per <paramref name="bucket"/> by QuadClass, with Goldstein sum and mean and the
     /// count per 100 articles published in the bucket. Buckets run without gaps from the first
-    /// dated event to the last; undated events are left out.
+    /// dated event to the last, widened to the filter's From and To when given; undated events
+    /// are left out; no matching event gives no buckets.
     /// </summary>
     IReadOnlyList<SeriesPoint> Series(EventQuery filter, SeriesBucket bucket);
 

@@ -33,6 +33,7 @@ public sealed partial class SqliteEventStore : IEventAnalysis
         ArgumentNullException.ThrowIfNull(filter);
         var rows = new List<(DateOnly Start, int N, int Q1, int Q2, int Q3, int Q4, double Sum, double Mean)>();
         var articles = new Dictionary<DateOnly, int>();
+        DateOnly first, last;
         lock (_gate)
         {
             using (var cmd = _db.CreateCommand())
@@ -48,6 +49,9 @@ public sealed partial class SqliteEventStore : IEventAnalysis
                     rows.Add((Day(r.GetString(0)), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetDouble(6), r.GetDouble(7)));
             }
             if (rows.Count == 0) return [];
+            // A range asked for is shown whole, so an empty stretch at either end reads as "nothing happened".
+            first = filter.From is { } f && BucketStart(f, bucket) < rows[0].Start ? BucketStart(f, bucket) : rows[0].Start;
+            last = filter.To is { } t && BucketStart(t, bucket) > rows[^1].Start ? BucketStart(t, bucket) : rows[^1].Start;
             using (var cmd = _db.CreateCommand())
             {
                 // Publication times are stored as ISO 8601 with the outlet's offset; the local day is the first 10 characters.
@@ -55,8 +59,8 @@ public sealed partial class SqliteEventStore : IEventAnalysis
                     SELECT {BucketExpr("substr(a.published, 1, 10)", bucket)} AS b, count(*) FROM articles a
                     WHERE a.published IS NOT NULL AND substr(a.published, 1, 10) BETWEEN $first AND $last GROUP BY b
                     """;
-                cmd.Parameters.AddWithValue("$first", Iso(rows[0].Start));
-                cmd.Parameters.AddWithValue("$last", Iso(Next(rows[^1].Start, bucket).AddDays(-1)));
+                cmd.Parameters.AddWithValue("$first", Iso(first));
+                cmd.Parameters.AddWithValue("$last", Iso(Next(last, bucket).AddDays(-1)));
                 using var r = cmd.ExecuteReader();
                 while (r.Read())
                     if (!r.IsDBNull(0) && DateOnly.TryParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
@@ -71,12 +75,12 @@ public sealed partial class SqliteEventStore : IEventAnalysis
         }
         var byStart = rows.ToDictionary(r => r.Start);
         var points = new List<SeriesPoint>();
-        if (Steps(rows[0].Start, rows[^1].Start, bucket) > MaxFilledBuckets)
+        if (Steps(first, last, bucket) > MaxFilledBuckets)
         {
             foreach (var r in rows) points.Add(Point(r.Start, r.N, r.Q1, r.Q2, r.Q3, r.Q4, r.Sum, r.Mean));
             return points;
         }
-        for (var d = rows[0].Start; d <= rows[^1].Start; d = Next(d, bucket))
+        for (var d = first; d <= last; d = Next(d, bucket))
             points.Add(byStart.TryGetValue(d, out var r) ? Point(d, r.N, r.Q1, r.Q2, r.Q3, r.Q4, r.Sum, r.Mean) : Point(d, 0, 0, 0, 0, 0, 0, null));
         return points;
     }
@@ -267,6 +271,13 @@ public sealed partial class SqliteEventStore : IEventAnalysis
         SeriesBucket.Week => $"date({dayExpr}, 'weekday 0', '-6 days')",
         SeriesBucket.Month => $"substr({dayExpr}, 1, 7) || '-01'",
         _ => dayExpr,
+    };
+
+    private static DateOnly BucketStart(DateOnly d, SeriesBucket bucket) => bucket switch
+    {
+        SeriesBucket.Week => d.AddDays(-(((int)d.DayOfWeek + 6) % 7)),
+        SeriesBucket.Month => new DateOnly(d.Year, d.Month, 1),
+        _ => d,
     };
 
     private static DateOnly Next(DateOnly d, SeriesBucket bucket) => bucket switch

@@ -152,7 +152,7 @@
       });
     }
     const bars = [1, 2, 3, 4].map(k => ({
-      name: QUAD[k].name, type: 'bar', stack: 'quad', itemStyle: { color: QUAD[k].color }, emphasis: { focus: 'series' },
+      name: QUAD[k].name, type: 'bar', stack: 'quad', barMaxWidth: 48, itemStyle: { color: QUAD[k].color }, emphasis: { focus: 'series' },
       data: pts.map(pt => [pt.verbal_cooperation, pt.material_cooperation, pt.verbal_conflict, pt.material_conflict][k - 1]),
     }));
     view.chart.setOption({
@@ -202,7 +202,16 @@
     } else {
       view.timeline.setItems(new vis.DataSet(items));
     }
-    if (items.length) view.timeline.fit({ animation: false });
+    // The window spans the filter's range, else the events with a margin: fit() on events of one
+    // day would zoom to milliseconds.
+    const day = 864e5;
+    const times = items.map(i => Date.parse(i.start));
+    let start = p.get('from') ? Date.parse(p.get('from')) : Math.min(...times);
+    let end = p.get('to') ? Date.parse(p.get('to')) + day : Math.max(...times) + day;
+    if (items.length || (p.get('from') && p.get('to'))) {
+      const pad = Math.max((end - start) * 0.04, 3 * day);
+      view.timeline.setWindow(start - pad, end + pad, { animation: false });
+    }
   }
 
   // ---- actor network ----

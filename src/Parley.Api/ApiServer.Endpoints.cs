@@ -100,6 +100,8 @@ public static partial class ApiServer
             .RequireRateLimiting(WritePolicy);
 
         api.MapFallback((HttpContext http) => Problems.NotFound($"There is no API endpoint '{http.Request.Method} {http.Request.Path}'; see /openapi/v1.json."))
+            // GET only: a known path with the wrong method must reach routing's 405, not this 404.
+            .WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]))
             .ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");
     }

@@ -41,7 +41,12 @@ public static partial class ApiServer
             k.AddServerHeader = false;
         });
         builder.Logging.ClearProviders();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // Problems raised by the framework (an exception, 405, a malformed request) get a code too: PAR + status.
+            ctx.ProblemDetails.Extensions.TryAdd("code", "PAR" + (ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode));
+            if (ctx.ProblemDetails.Status >= 500) ctx.ProblemDetails.Detail = "The server failed on this request; nothing about it was sent back. Retry, or report it with the time and the address.";
+        });
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(analysis);
         builder.Services.AddSingleton(options);

@@ -1,6 +1,9 @@
 namespace Parley.Api;
 
-/// <summary>The stable <c>code</c> carried by the API's RFC 7807 problem details.</summary>
+/// <summary>
+/// The stable <c>code</c> carried by the API's RFC 7807 problem details. A problem the framework
+/// raises itself carries "PAR" and its status (PAR405 for a wrong method).
+/// </summary>
 public static class ProblemCodes
 {
     /// <summary>A query parameter or body has the wrong form; the detail names it.</summary>

@@ -267,7 +267,7 @@ public sealed class ApiTests : IClassFixture<SeedApi>
         var paths = doc.GetProperty("paths");
         var routes = _host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/api/") && e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>() is not null
-                        && e.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
+                        && e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
             .ToList();
         routes.Should().HaveCountGreaterThanOrEqualTo(9);
         foreach (var route in routes)

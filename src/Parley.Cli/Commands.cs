@@ -16,7 +16,7 @@ namespace Parley.Cli;
 /// <summary>The CLI's commands. Each returns 0 on success, 1 when some input failed, 2 on a usage error.</summary>
 internal static partial class Commands
 {
-    public static IEnumerable<Command> All() => [Ingest(), Events(), Show(), Extract(), Code(), Serve(), Demo()];
+    public static IEnumerable<Command> All() => [Ingest(), Events(), Show(), Extract(), Code(), Serve(), Demo(), Export()];
 
     private static DictionarySet LoadDicts(string[]? files) =>
         files is { Length: > 0 } ? DictionarySet.Load(files) : DictionarySet.Default;
@@ -32,7 +32,7 @@ internal static partial class Commands
         cmd.SetAction(p =>
         {
             var diag = ConsoleDiagnostics();
-            using var store = new SqliteEventStore(p.GetValue(db)!);
+            using var store = EventStores.Open(p.GetValue(db)!);
             var service = new IngestService(store, LoadDicts(p.GetValue(dicts)));
             var r = service.Ingest(p.GetValue(paths)!, diag);
             var counts = store.Counts();
@@ -58,8 +58,8 @@ internal static partial class Commands
         var cmd = new Command("events", "List stored events") { db, format, actor, dyad, from, to, cameo, plover, all, limit };
         cmd.SetAction(p =>
         {
-            if (!File.Exists(p.GetValue(db))) { Console.Error.WriteLine($"error PAR110: no database '{p.GetValue(db)}'; run 'parley ingest' first."); return 2; }
-            using var store = new SqliteEventStore(p.GetValue(db)!);
+            if (!EventStores.Exists(p.GetValue(db)!)) { Console.Error.WriteLine($"error PAR110: no database '{p.GetValue(db)}'; run 'parley ingest' first."); return 2; }
+            using var store = EventStores.Open(p.GetValue(db)!);
             EventQuery q;
             try { q = BuildQuery(p.GetValue(actor), p.GetValue(dyad), p.GetValue(from), p.GetValue(to), p.GetValue(cameo), p.GetValue(plover), p.GetValue(all), p.GetValue(limit)); }
             catch (FormatException ex) { Console.Error.WriteLine("error PAR400: " + ex.Message); return 2; }
@@ -96,7 +96,7 @@ internal static partial class Commands
         var cmd = new Command("show", "Show one event, its date basis, and each mention's sentence with the evidence marked") { id, db };
         cmd.SetAction(p =>
         {
-            using var store = new SqliteEventStore(p.GetValue(db)!);
+            using var store = EventStores.Open(p.GetValue(db)!);
             var e = store.GetEvent(p.GetValue(id)!);
             if (e is null) { Console.Error.WriteLine($"error PAR404: no event '{p.GetValue(id)}'"); return 1; }
             Output.Show(e, Console.Out);
@@ -158,7 +158,7 @@ internal static partial class Commands
         var cmd = new Command("serve", "Serve the JSON API and the web page") { db, urls };
         cmd.SetAction(async (p, ct) =>
         {
-            using var store = new SqliteEventStore(p.GetValue(db)!);
+            using var store = EventStores.Open(p.GetValue(db)!);
             var app = ApiServer.Build(store, p.GetValue(urls)!);
             await app.StartAsync(ct);
             Console.WriteLine($"Parley is serving {p.GetValue(db)} at {string.Join(", ", app.Urls)}  (API: {app.Urls.First()}/api/events)  Ctrl+C stops.");
@@ -178,7 +178,7 @@ internal static partial class Commands
         cmd.SetAction(async (p, ct) =>
         {
             var diag = ConsoleDiagnostics();
-            using var store = new SqliteEventStore(p.GetValue(db)!);
+            using var store = EventStores.Open(p.GetValue(db)!);
             var r = new IngestService(store, DictionarySet.Default).Ingest([p.GetValue(samples)!], diag, ct);
             Console.WriteLine(FormattableString.Invariant($"ingested {r.Captures} captures: {r.Articles} articles, {r.Mentions} event mentions in {r.Elapsed.TotalSeconds:F2}s into {p.GetValue(db)}"));
             Output.Events(store.QueryEvents(new EventQuery()), "table", Console.Out);

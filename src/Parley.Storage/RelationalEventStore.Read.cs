@@ -70,6 +70,24 @@ public abstract partial class RelationalEventStore
     }
 
     /// <inheritdoc/>
+    public IEnumerable<Event> EnumerateEvents(EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Pages(query);
+
+        IEnumerable<Event> Pages(EventQuery q)
+        {
+            const int page = 500;
+            for (int offset = 0; ; offset += page)
+            {
+                var events = QueryEvents(q with { Offset = offset, Limit = page });
+                foreach (var e in events) yield return e;
+                if (events.Count < page) yield break;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
     public Event? GetEvent(string id)
     {
         lock (_gate)

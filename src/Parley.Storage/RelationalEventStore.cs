@@ -18,6 +18,7 @@ public abstract partial class RelationalEventStore : IEventStore
     protected readonly Lock _gate = new();
 
     private readonly DbConnection _conn;
+    private bool _disposed;
 
     /// <summary>Wraps an open connection whose schema is current.</summary>
     protected RelationalEventStore(DbConnection connection) => _conn = connection;
@@ -136,11 +137,19 @@ public abstract partial class RelationalEventStore : IEventStore
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Closes the connection.</summary>
+    /// <summary>True once the store is disposed.</summary>
+    protected bool IsDisposed => _disposed;
+
+    /// <summary>Closes the connection; a second call does nothing.</summary>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing)
-            lock (_gate) _conn.Dispose();
+        if (!disposing) return;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _conn.Dispose();
+        }
     }
 
     /// <summary>A command on the store's connection.</summary>

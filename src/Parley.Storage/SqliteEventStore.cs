@@ -68,7 +68,7 @@ public sealed partial class SqliteEventStore : RelationalEventStore
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !IsDisposed)
             lock (_gate)
             {
                 try { Exec("PRAGMA wal_checkpoint(PASSIVE);"); }

@@ -13,40 +13,28 @@ namespace Parley.Tests.Storage;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class StoreFactAttribute : FactAttribute;
 
-/// <summary>Finds <see cref="StoreFactAttribute"/> tests and marks the PostgreSQL ones skipped when no server is configured.</summary>
+/// <summary>Finds <see cref="StoreFactAttribute"/> tests as <see cref="StoreTestCase"/>s.</summary>
 public sealed class StoreFactDiscoverer(IMessageSink sink) : IXunitTestCaseDiscoverer
 {
     public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions options, ITestMethod method, IAttributeInfo attribute)
     {
-        string? skip = method.TestClass.Class.Name.Contains("Postgres", StringComparison.Ordinal) ? PostgresServer.SkipReason : null;
-        yield return new StoreTestCase(sink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), method, skip);
+        yield return new StoreTestCase(sink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), method);
     }
 }
 
-/// <summary>A test case that may carry a skip reason decided at discovery.</summary>
+/// <summary>A store test case: skipped for the PostgreSQL store when <see cref="PostgresServer.SkipReason"/> says so.</summary>
 public sealed class StoreTestCase : XunitTestCase
 {
-    private string? _skip;
-
     [Obsolete("For deserialization only")]
     public StoreTestCase() { }
 
-    public StoreTestCase(IMessageSink sink, TestMethodDisplay display, TestMethodDisplayOptions options, ITestMethod method, string? skip)
-        : base(sink, display, options, method) => _skip = skip;
+    public StoreTestCase(IMessageSink sink, TestMethodDisplay display, TestMethodDisplayOptions options, ITestMethod method)
+        : base(sink, display, options, method) { }
 
-    protected override string GetSkipReason(IAttributeInfo factAttribute) => _skip ?? base.GetSkipReason(factAttribute);
-
-    public override void Serialize(IXunitSerializationInfo data)
-    {
-        base.Serialize(data);
-        data.AddValue("StoreSkip", _skip);
-    }
-
-    public override void Deserialize(IXunitSerializationInfo data)
-    {
-        base.Deserialize(data);
-        _skip = data.GetValue<string>("StoreSkip");
-    }
+    protected override string GetSkipReason(IAttributeInfo factAttribute) =>
+        TestMethod.TestClass.Class.Name.Contains("Postgres", StringComparison.Ordinal) && PostgresServer.SkipReason is { } reason
+            ? reason
+            : base.GetSkipReason(factAttribute);
 }
 
 /// <summary>The PostgreSQL server the tests use: PARLEY_TEST_PG, a connection string or postgres:// URL.</summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Parley.Storage;
+using Parley.Storage.Export;
 
 namespace Parley.Api;
 

@@ -29,9 +29,11 @@ public static class EventJson
         if (e.Location is null) w.WriteNull("location"); else w.WriteString("location", e.Location);
         w.WriteString("modality", e.Modality.ToString().ToLowerInvariant());
         w.WriteNumber("confidence", e.Confidence);
-        w.WriteNumber("num_mentions", e.Mentions.Length);
-        w.WriteNumber("num_articles", e.Mentions.Select(m => m.ArticleId).Distinct().Count());
-        w.WriteNumber("num_sources", e.Mentions.Select(m => m.Outlet ?? m.ArticleId).Distinct().Count());
+        w.WriteNumber("num_mentions", e.NumMentions);
+        w.WriteNumber("num_articles", e.NumArticles);
+        w.WriteNumber("num_sources", e.NumSources);
+        w.WriteString("first_seen", e.FirstSeen?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+        w.WriteString("last_seen", e.LastSeen?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
         w.WriteStartArray("mentions");
         foreach (var m in e.Mentions)
         {
@@ -46,6 +48,8 @@ public static class EventJson
             w.WriteNumber("end", m.End);
             w.WriteString("evidence", m.Start >= 0 && m.End <= m.Sentence.Length && m.End >= m.Start ? m.Sentence[m.Start..m.End] : "");
             if (m.Attribution is null) w.WriteNull("attribution"); else w.WriteString("attribution", m.Attribution);
+            w.WriteString("source", m.SourceKey);
+            w.WriteString("story", m.StoryId);
             w.WriteEndObject();
         }
         w.WriteEndArray();

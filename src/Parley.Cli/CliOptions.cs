@@ -5,7 +5,7 @@ namespace Parley.Cli;
 /// <summary>Options shared by several commands.</summary>
 internal static class CliOptions
 {
-    public static Option<string> Db() => new("--db") { Description = "SQLite database file", DefaultValueFactory = _ => "parley.db" };
+    public static Option<string> Db() => new("--db") { Description = "SQLite database file, or a PostgreSQL server: postgres://user:password@host:port/database or a connection string", DefaultValueFactory = _ => "parley.db" };
 
     public static Option<string[]> Dicts() => new("--dict")
     {

@@ -16,7 +16,7 @@ namespace Parley.Cli;
 /// <summary>The CLI's commands. Each returns 0 on success, 1 when some input failed, 2 on a usage error.</summary>
 internal static partial class Commands
 {
-    public static IEnumerable<Command> All() => [Ingest(), Events(), Show(), Extract(), Code(), Serve(), Demo()];
+    public static IEnumerable<Command> All() => [Ingest(), Events(), Show(), Extract(), Code(), Serve(), Demo(), Export()];
 
     private static DictionarySet LoadDicts(string[]? files) =>
         files is { Length: > 0 } ? DictionarySet.Load(files) : DictionarySet.Default;
@@ -32,7 +32,7 @@ internal static partial class Commands
         cmd.SetAction(p =>
         {
             var diag = ConsoleDiagnostics();
-            using var store = new SqliteEventStore(p.GetValue(db)!);
+            using var store = EventStores.Open(p.GetValue(db)!);
             var service = new IngestService(store, LoadDicts(p.GetValue(dicts)));
             var r = service.Ingest(p.GetValue(paths)!, diag);
             var counts = store.Counts();
@@ -54,7 +54,7 @@ internal static partial class Commands
         foreach (var (_, option) in filters) cmd.Add(option);
         cmd.SetAction(p =>
         {
-            if (!File.Exists(p.GetValue(db))) { Console.Error.WriteLine($"error PAR110: no database '{p.GetValue(db)}'; run 'parley ingest' first."); return 2; }
+            if (!EventStores.Exists(p.GetValue(db)!)) { Console.Error.WriteLine($"error PAR110: no database '{p.GetValue(db)}'; run 'parley ingest' first."); return 2; }
             string? Get(string key) =>
                 key == "modality" && p.GetValue(all) ? "all" : p.GetValue(filters.First(f => f.Name == key).Option);
             if (!EventFilters.TryParse(Get, out var q, out var error, defaultLimit: 1000))
@@ -62,7 +62,7 @@ internal static partial class Commands
                 Console.Error.WriteLine($"error PAR400: --{EventFilters.Keys.First(k => k.Name == error!.Key).CliName}: {error!.Message}");
                 return 2;
             }
-            using var store = new SqliteEventStore(p.GetValue(db)!);
+            using var store = EventStores.Open(p.GetValue(db)!);
             Output.Events(store.QueryEvents(q), p.GetValue(format)!, Console.Out);
             return 0;
         });
@@ -76,7 +76,7 @@ internal static partial class Commands
         var cmd = new Command("show", "Show one event, its date basis, and each mention's sentence with the evidence marked") { id, db };
         cmd.SetAction(p =>
         {
-            using var store = new SqliteEventStore(p.GetValue(db)!);
+            using var store = EventStores.Open(p.GetValue(db)!);
             var e = store.GetEvent(p.GetValue(id)!);
             if (e is null) { Console.Error.WriteLine($"error PAR404: no event '{p.GetValue(id)}'"); return 1; }
             Output.Show(e, Console.Out);
@@ -140,15 +140,19 @@ internal static partial class Commands
         var cmd = new Command("serve", "Serve the JSON API and the web UI") { db, urls, token, web };
         cmd.SetAction(async (p, ct) =>
         {
-            using var store = new SqliteEventStore(p.GetValue(db)!);
-            await ServeAsync(store, p.GetValue(db)!, p.GetValue(urls)!, p.GetValue(token), p.GetValue(web), ct);
-            return 0;
+            using var store = EventStores.Open(p.GetValue(db)!);
+            return await ServeAsync(store, p.GetValue(db)!, p.GetValue(urls)!, p.GetValue(token), p.GetValue(web), ct);
         });
         return cmd;
     }
 
-    private static async Task ServeAsync(SqliteEventStore store, string db, string urls, string? token, string? web, CancellationToken ct)
+    private static async Task<int> ServeAsync(RelationalEventStore opened, string db, string urls, string? token, string? web, CancellationToken ct)
     {
+        if (opened is not SqliteEventStore store)
+        {
+            Console.Error.WriteLine("error PAR111: the web UI's analysis queries run on a SQLite store only for now; serve a SQLite file.");
+            return 2;
+        }
         bool printToken = false;
         if (string.IsNullOrEmpty(token)) token = Environment.GetEnvironmentVariable("PARLEY_TOKEN");
         if (string.IsNullOrEmpty(token)) { token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)); printToken = true; }
@@ -164,6 +168,7 @@ internal static partial class Commands
         if (printToken) Console.WriteLine($"  Write token for POST {at}/api/ingest (Authorization: Bearer ...): {token}");
         Console.WriteLine("  Ctrl+C stops.");
         await app.WaitForShutdownAsync(ct);
+        return 0;
     }
 
     private static Command Demo()
@@ -178,13 +183,12 @@ internal static partial class Commands
         cmd.SetAction(async (p, ct) =>
         {
             var diag = ConsoleDiagnostics();
-            using var store = new SqliteEventStore(p.GetValue(db)!);
+            using var store = EventStores.Open(p.GetValue(db)!);
             var r = new IngestService(store, DictionarySet.Default).Ingest([p.GetValue(samples)!], diag, ct);
             Console.WriteLine(FormattableString.Invariant($"ingested {r.Captures} captures: {r.Articles} articles, {r.Mentions} event mentions in {r.Elapsed.TotalSeconds:F2}s into {p.GetValue(db)}"));
             Output.Events(store.QueryEvents(new EventQuery()), "table", Console.Out);
             if (p.GetValue(noServe)) return 0;
-            await ServeAsync(store, p.GetValue(db)!, p.GetValue(urls)!, p.GetValue(token), p.GetValue(web), ct);
-            return 0;
+            return await ServeAsync(store, p.GetValue(db)!, p.GetValue(urls)!, p.GetValue(token), p.GetValue(web), ct);
         });
         return cmd;
     }

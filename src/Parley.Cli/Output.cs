@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Parley.Api;
+using Parley.Storage.Export;
 
 namespace Parley.Cli;
 
@@ -29,7 +30,7 @@ internal static class Output
         foreach (var e in events)
         {
             string ev = $"{e.Code.Code} {e.Code.Plover}".Trim();
-            o.WriteLine($"{e.Id,-18}  {e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?",-10}  {Cut($"{e.Source.Name} ({e.Source.Code})", 30),-30}  {Cut(ev + " " + e.Code.Name, 34),-34}  {Cut($"{e.Target.Name} ({e.Target.Code})", 30),-30}  {e.Modality.ToString()[..4].ToLowerInvariant(),-4} {e.Mentions.Length,2}");
+            o.WriteLine($"{e.Id,-18}  {e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?",-10}  {Cut($"{e.Source.Name} ({e.Source.Code})", 30),-30}  {Cut(ev + " " + e.Code.Name, 34),-34}  {Cut($"{e.Target.Name} ({e.Target.Code})", 30),-30}  {e.Modality.ToString()[..4].ToLowerInvariant(),-4} {e.NumMentions,2}");
         }
         o.WriteLine($"{events.Count} events");
     }
@@ -42,7 +43,7 @@ internal static class Output
         o.WriteLine($"  {e.Source.Name} ({e.Source.Code})  →  {e.Target.Name} ({e.Target.Code})");
         o.WriteLine($"  CAMEO {e.Code.Code} (root {e.Code.Root}) {e.Code.Name}; QuadClass {(int)e.Code.Quad}; Goldstein {e.Code.Goldstein.ToString(CultureInfo.InvariantCulture)}; PLOVER {e.Code.Plover} {e.Code.PloverMode}".TrimEnd());
         o.WriteLine($"  date {e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown"} (basis: {e.DateBasis}); modality {e.Modality.ToString().ToLowerInvariant()}; location {e.Location ?? "-"}; confidence {e.Confidence.ToString(CultureInfo.InvariantCulture)}");
-        o.WriteLine($"  {e.Mentions.Length} mention(s):");
+        o.WriteLine($"  {e.NumMentions} mention(s) in {e.NumArticles} article(s) from {e.NumSources} source(s):");
         foreach (var m in e.Mentions)
         {
             o.WriteLine($"  - {m.Outlet} | {m.Headline} | {m.Published}{(m.Attribution is null ? "" : " | said by " + m.Attribution)}");

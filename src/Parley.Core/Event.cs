@@ -23,6 +23,16 @@ public sealed record Event
     public Modality Modality { get; init; }
     /// <summary>Confidence in [0, 1].</summary>
     public double Confidence { get; init; }
+    /// <summary>How many mentions (sentences) report it.</summary>
+    public int NumMentions { get; init; }
+    /// <summary>How many distinct articles report it.</summary>
+    public int NumArticles { get; init; }
+    /// <summary>How many distinct sources (site or outlet) report it.</summary>
+    public int NumSources { get; init; }
+    /// <summary>Publication time of the earliest article that reports it, when known.</summary>
+    public DateTimeOffset? FirstSeen { get; init; }
+    /// <summary>Publication time of the latest article that reports it, when known.</summary>
+    public DateTimeOffset? LastSeen { get; init; }
     /// <summary>The reports, with their evidence.</summary>
     public ImmutableArray<EventMentionView> Mentions { get; init; } = [];
 }
@@ -48,4 +58,18 @@ public sealed record EventMentionView
     public int End { get; init; }
     /// <summary>Who is quoted as the origin of the report.</summary>
     public string? Attribution { get; init; }
+    /// <summary>The source the article counts for (its site, else its outlet).</summary>
+    public string? SourceKey { get; init; }
+    /// <summary>The story group of the article: wire copies, updated versions and reprints share it.</summary>
+    public string? StoryId { get; init; }
+    /// <summary>Index of the sentence in the article.</summary>
+    public int SentenceIndex { get; init; }
+    /// <summary>Offset of the sentence in the article body.</summary>
+    public int SentenceOffset { get; init; }
+    /// <summary>The CAMEO code this mention was coded with (the event's code may be more specific).</summary>
+    public string? Cameo { get; init; }
+    /// <summary>How this mention's date was found.</summary>
+    public string? DateBasis { get; init; }
+    /// <summary>Confidence in [0, 1] of this mention's coding.</summary>
+    public double Confidence { get; init; }
 }

@@ -21,6 +21,27 @@ public interface IEventStore : IDisposable
     /// <summary>Events matching <paramref name="query"/>, newest first, with their mentions.</summary>
     IReadOnlyList<Event> QueryEvents(EventQuery query);
 
+    /// <summary>
+    /// Every event matching <paramref name="query"/> (its offset and limit ignored), newest
+    /// first, read page by page so that memory stays flat whatever the store holds.
+    /// </summary>
+    IEnumerable<Event> EnumerateEvents(EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Pages(this, query);
+
+        static IEnumerable<Event> Pages(IEventStore store, EventQuery query)
+        {
+            const int page = 500;
+            for (int offset = 0; ; offset += page)
+            {
+                var events = store.QueryEvents(query with { Offset = offset, Limit = page });
+                foreach (var e in events) yield return e;
+                if (events.Count < page) yield break;
+            }
+        }
+    }
+
     /// <summary>One event with all its mentions, or null.</summary>
     Event? GetEvent(string id);
 

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -9,18 +9,20 @@ namespace Parley.Storage;
 /// batch, FTS5 over headlines and bodies. Safe against a kill at any moment: a batch is
 /// either wholly in the file or not at all.
 /// </summary>
-public sealed partial class SqliteEventStore : IEventStore
+public sealed partial class SqliteEventStore : RelationalEventStore
 {
     private readonly SqliteConnection _db;
-    private readonly Lock _gate = new();
 
     /// <summary>Opens (creating when needed) the database at <paramref name="path"/> and migrates it.</summary>
     public SqliteEventStore(string path)
+        : this(Open(path))
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
-        _db = new SqliteConnection(builder.ToString());
-        _db.Open();
+    }
+
+    private SqliteEventStore(SqliteConnection db)
+        : base(db)
+    {
+        _db = db;
         Exec("PRAGMA journal_mode=WAL;");
         Exec("PRAGMA synchronous=NORMAL;");
         Exec("PRAGMA foreign_keys=ON;");
@@ -28,8 +30,52 @@ public sealed partial class SqliteEventStore : IEventStore
         Migrate();
     }
 
+    private static SqliteConnection Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        var db = new SqliteConnection(builder.ToString());
+        db.Open();
+        return db;
+    }
+
     /// <summary>Schema version after migration.</summary>
     public int SchemaVersion => Convert.ToInt32(Scalar("PRAGMA user_version;"), CultureInfo.InvariantCulture);
+
+    /// <summary>The result of <c>PRAGMA integrity_check</c>: "ok" for a sound file.</summary>
+    public string IntegrityCheck()
+    {
+        lock (_gate) return Convert.ToString(Scalar("PRAGMA integrity_check;"), CultureInfo.InvariantCulture) ?? "";
+    }
+
+    /// <inheritdoc/>
+    protected override string CaptureSequence => "rowid";
+
+    /// <inheritdoc/>
+    protected override void IndexArticle(DbTransaction tx, string articleId) =>
+        Run("INSERT INTO articles_fts(rowid, headline, body) SELECT rowid, coalesce(headline,''), body FROM articles WHERE id=@id", tx, ("@id", articleId));
+
+    /// <inheritdoc/>
+    protected override void UnindexCapture(DbTransaction tx, string captureId) =>
+        Run("INSERT INTO articles_fts(articles_fts, rowid, headline, body) SELECT 'delete', rowid, coalesce(headline,''), body FROM articles WHERE capture_id=@c", tx, ("@c", captureId));
+
+    /// <inheritdoc/>
+    protected override string TextCondition(string parameter) => $"a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {parameter})";
+
+    /// <inheritdoc/>
+    protected override string TextQuery(string text) => FtsQuery(text);
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !IsDisposed)
+            lock (_gate)
+            {
+                try { Exec("PRAGMA wal_checkpoint(PASSIVE);"); }
+                catch (SqliteException) { /* best effort: WAL is replayed on next open */ }
+            }
+        base.Dispose(disposing);
+    }
 
     private void Migrate()
     {
@@ -42,77 +88,6 @@ public sealed partial class SqliteEventStore : IEventStore
             tx.Commit();
         }
     }
-
-    /// <inheritdoc/>
-    public bool IsProcessed(string captureId)
-    {
-        lock (_gate)
-            return Scalar("SELECT status FROM captures WHERE id=$id", null, ("$id", captureId)) is string s && s == "processed";
-    }
-
-    /// <inheritdoc/>
-    public bool AddCapture(Capture c)
-    {
-        lock (_gate)
-        {
-            using var cmd = Command("""
-                INSERT INTO captures(id, source, url, format, content, fetched_at, charset, added_at)
-                VALUES ($id, $source, $url, $format, $content, $fetched, $charset, $added)
-                ON CONFLICT(id) DO NOTHING
-                """);
-            cmd.Parameters.AddWithValue("$id", c.Id);
-            cmd.Parameters.AddWithValue("$source", c.Source);
-            cmd.Parameters.AddWithValue("$url", (object?)c.Url ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$format", c.Format.ToString().ToLowerInvariant());
-            cmd.Parameters.AddWithValue("$content", c.Content);
-            cmd.Parameters.AddWithValue("$fetched", (object?)c.FetchedAt?.ToString("o", CultureInfo.InvariantCulture) ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$charset", (object?)c.Charset ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$added", DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
-            return cmd.ExecuteNonQuery() == 1;
-        }
-    }
-
-    /// <inheritdoc/>
-    public IEnumerable<Capture> PendingCaptures()
-    {
-        var list = new List<Capture>();
-        lock (_gate)
-        {
-            using var cmd = Command("SELECT id, source, url, format, content, fetched_at, charset FROM captures WHERE status <> 'processed' ORDER BY added_at, id");
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-                list.Add(new Capture(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
-                    r.GetString(3) == "html" ? CaptureFormat.Html : CaptureFormat.Text, (byte[])r[4],
-                    r.IsDBNull(5) ? null : DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture),
-                    r.IsDBNull(6) ? null : r.GetString(6)));
-        }
-        return list;
-    }
-
-    /// <inheritdoc/>
-    public StoreCounts Counts()
-    {
-        lock (_gate)
-            return new StoreCounts(
-                Count("SELECT count(*) FROM captures"),
-                Count("SELECT count(*) FROM articles"),
-                Count("SELECT count(*) FROM events"),
-                Count("SELECT count(*) FROM mentions"),
-                Count("SELECT count(*) FROM captures WHERE status='failed'"));
-    }
-
-    /// <inheritdoc/>
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            try { Exec("PRAGMA wal_checkpoint(PASSIVE);"); }
-            catch (SqliteException) { /* best effort: WAL is replayed on next open */ }
-            _db.Dispose();
-        }
-    }
-
-    private long Count(string sql) => Convert.ToInt64(Scalar(sql), CultureInfo.InvariantCulture);
 
     private SqliteCommand Command(string sql, SqliteTransaction? tx = null)
     {
@@ -128,14 +103,7 @@ public sealed partial class SqliteEventStore : IEventStore
         cmd.ExecuteNonQuery();
     }
 
-    private object? Scalar(string sql, SqliteTransaction? tx = null, params (string Name, object Value)[] args)
-    {
-        using var cmd = Command(sql, tx);
-        foreach (var (n, v) in args) cmd.Parameters.AddWithValue(n, v);
-        return cmd.ExecuteScalar();
-    }
-
-    private static object Db(string? s) => (object?)s ?? DBNull.Value;
-
-    private static string Iso(DateTimeOffset? d) => d?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) ?? "";
+    // Each word becomes a quoted FTS5 term, so user text can never be read as query syntax.
+    private static string FtsQuery(string text) =>
+        string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => "\"" + w.Replace("\"", "\"\"") + "\""));
 }

@@ -78,5 +78,95 @@ internal static class SqliteSchema
         CREATE INDEX mentions_article ON mentions(article_id);
         CREATE VIRTUAL TABLE articles_fts USING fts5(headline, body, content='articles', content_rowid='rowid');
         """,
+        // 2: mentions carry their coding and are the truth; events are recomputed from them and
+        // carry counts; articles carry their source and story group. Everything derived is
+        // rebuilt: the captures are kept and marked for processing on the next ingest.
+        """
+        DROP TABLE articles_fts;
+        DROP TABLE mentions;
+        DROP TABLE events;
+        DROP TABLE articles;
+        UPDATE captures SET status='stored', error=NULL;
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            capture_id TEXT NOT NULL REFERENCES captures(id),
+            idx INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            url TEXT,
+            headline TEXT,
+            bylines TEXT,
+            outlet TEXT,
+            published_text TEXT,
+            published TEXT,
+            updated_text TEXT,
+            updated TEXT,
+            dateline TEXT,
+            section TEXT,
+            language TEXT,
+            body TEXT NOT NULL,
+            captions TEXT,
+            method TEXT,
+            source_key TEXT NOT NULL,
+            story_id TEXT NOT NULL,
+            minhash BLOB
+        );
+        CREATE INDEX articles_capture ON articles(capture_id);
+        CREATE INDEX articles_story ON articles(story_id);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE TABLE article_bands (
+            band INTEGER NOT NULL,
+            article_id TEXT NOT NULL,
+            PRIMARY KEY (band, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_bands_article ON article_bands(article_id);
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            group_key TEXT NOT NULL,
+            date TEXT,
+            date_basis TEXT NOT NULL,
+            source_text TEXT NOT NULL, source_name TEXT NOT NULL, source_code TEXT NOT NULL,
+            target_text TEXT NOT NULL, target_name TEXT NOT NULL, target_code TEXT NOT NULL,
+            source_country TEXT NOT NULL, target_country TEXT NOT NULL,
+            cameo TEXT NOT NULL, cameo_root TEXT NOT NULL, cameo_name TEXT,
+            quad_class INTEGER NOT NULL, goldstein REAL NOT NULL,
+            plover TEXT, plover_mode TEXT,
+            location TEXT,
+            modality TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            num_mentions INTEGER NOT NULL,
+            num_articles INTEGER NOT NULL,
+            num_sources INTEGER NOT NULL,
+            first_seen TEXT,
+            last_seen TEXT
+        );
+        CREATE INDEX events_date ON events(date);
+        CREATE INDEX events_dyad ON events(source_country, target_country, date);
+        CREATE INDEX events_root ON events(cameo_root, date);
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            sentence_index INTEGER NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            evidence_start INTEGER NOT NULL,
+            evidence_end INTEGER NOT NULL,
+            group_key TEXT NOT NULL,
+            date TEXT,
+            date_basis TEXT NOT NULL,
+            source_text TEXT NOT NULL, source_name TEXT NOT NULL, source_code TEXT NOT NULL,
+            target_text TEXT NOT NULL, target_name TEXT NOT NULL, target_code TEXT NOT NULL,
+            cameo TEXT NOT NULL, cameo_name TEXT, goldstein REAL NOT NULL, quad_class INTEGER NOT NULL,
+            plover TEXT, plover_mode TEXT,
+            location TEXT,
+            modality TEXT NOT NULL,
+            attribution TEXT,
+            confidence REAL NOT NULL,
+            UNIQUE(article_id, sentence_index, group_key, cameo, evidence_start)
+        );
+        CREATE INDEX mentions_event ON mentions(event_id);
+        CREATE INDEX mentions_group ON mentions(group_key, date);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(headline, body, content='articles', content_rowid='rowid');
+        """,
     ];
 }

@@ -1,0 +1,200 @@
+using System.Data.Common;
+using Parley.Pipeline.Consolidation;
+
+namespace Parley.Storage;
+
+public abstract partial class RelationalEventStore
+{
+    /// <summary>
+    /// Re-clusters the mentions around what a batch changed and recomputes every event whose
+    /// mentions moved, from the stored mentions alone. For each group the changed days are
+    /// merged into intervals; mentions within <see cref="EventClusterer.LoadMargin"/> days are
+    /// read and those within <see cref="EventClusterer.RewriteMargin"/> days get their event id
+    /// again, which is exactly what a clean run in any order would give them.
+    /// </summary>
+    private void Consolidate(DbTransaction tx, Changes changes)
+    {
+        using var setEvent = Prepare("UPDATE mentions SET event_id=@e WHERE id=@id", tx, "@e", "@id");
+        foreach (var (group, days) in changes.Days)
+            foreach (var (lo, hi) in Intervals(days, 2 * EventClusterer.LoadMargin))
+            {
+                using var load = Cmd("""
+                    SELECT id, date, date_basis, cameo, location, article_id, event_id, source_code, target_code FROM mentions
+                    WHERE group_key=@g AND date >= @lo AND date <= @hi
+                    """, tx);
+                Add(load, "@g", group);
+                Add(load, "@lo", Day(lo.AddDays(-EventClusterer.LoadMargin)));
+                Add(load, "@hi", Day(hi.AddDays(EventClusterer.LoadMargin)));
+                Reassign(load, group, lo.AddDays(-EventClusterer.RewriteMargin), hi.AddDays(EventClusterer.RewriteMargin), setEvent, changes);
+            }
+        foreach (var (group, article) in changes.Undated)
+        {
+            using var load = Cmd("""
+                SELECT id, date, date_basis, cameo, location, article_id, event_id, source_code, target_code FROM mentions
+                WHERE group_key=@g AND date IS NULL AND article_id=@a
+                """, tx);
+            Add(load, "@g", group);
+            Add(load, "@a", article);
+            Reassign(load, group, null, null, setEvent, changes);
+        }
+        foreach (var id in changes.Events.Order(StringComparer.Ordinal)) RecomputeEvent(tx, id);
+    }
+
+    private static void Reassign(DbCommand load, string group, DateOnly? from, DateOnly? to, Statement setEvent, Changes changes)
+    {
+        var rows = new List<(ClusterMention Mention, string EventId)>();
+        using (var r = load.ExecuteReader())
+            while (r.Read())
+                rows.Add((new ClusterMention(r.GetInt64(0), group, ParseDay(Str(r, 1)), r.GetString(2), r.GetString(3), Str(r, 4), r.GetString(5), r.GetString(7), r.GetString(8)), r.GetString(6)));
+        var assigned = EventClusterer.Assign(rows.Select(x => x.Mention));
+        foreach (var (m, old) in rows)
+        {
+            if (from is { } f && (m.Date is not { } d || d < f || d > to)) continue;
+            string now = assigned[m.Row];
+            if (now == old) continue;
+            setEvent.Set("@e", now).Set("@id", m.Row).Run();
+            if (old.Length > 0) changes.Events.Add(old);
+            changes.Events.Add(now);
+        }
+    }
+
+    // Sorted days merged into [lo, hi] intervals whenever the gap is at most `gap` days.
+    private static IEnumerable<(DateOnly Lo, DateOnly Hi)> Intervals(SortedSet<DateOnly> days, int gap)
+    {
+        DateOnly? lo = null, hi = null;
+        foreach (var d in days)
+        {
+            if (hi is { } h && d.DayNumber - h.DayNumber <= gap) { hi = d; continue; }
+            if (lo is { } l) yield return (l, hi!.Value);
+            lo = hi = d;
+        }
+        if (lo is { } last) yield return (last, hi!.Value);
+    }
+
+    /// <summary>Rewrites one event from its stored mentions, or deletes it when none is left.</summary>
+    private void RecomputeEvent(DbTransaction tx, string id)
+    {
+        var ms = new List<StoredMention>();
+        using (var cmd = Cmd("""
+            SELECT m.date, m.date_basis, m.source_text, m.source_name, m.source_code, m.target_text, m.target_name, m.target_code,
+                   m.cameo, m.cameo_name, m.goldstein, m.quad_class, m.plover, m.plover_mode, m.location, m.modality, m.confidence,
+                   m.article_id, m.sentence_index, a.source_key, a.published, m.group_key
+            FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id=@id
+            """, tx))
+        {
+            Add(cmd, "@id", id);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                ms.Add(new StoredMention(ParseDay(Str(r, 0)), r.GetString(1), new ActorRef(r.GetString(2), r.GetString(3), r.GetString(4)),
+                    new ActorRef(r.GetString(5), r.GetString(6), r.GetString(7)),
+                    new CameoCode(r.GetString(8), Str(r, 9) ?? "", r.GetDouble(10), (QuadClass)r.GetInt32(11), Str(r, 12) ?? "", Str(r, 13) ?? ""),
+                    Str(r, 14), r.GetString(15), r.GetDouble(16), r.GetString(17), r.GetInt32(18), Str(r, 19) ?? r.GetString(17),
+                    ParseIso(Str(r, 20)), r.GetString(21)));
+        }
+        if (ms.Count == 0)
+        {
+            Run("DELETE FROM events WHERE id=@id", tx, ("@id", id));
+            return;
+        }
+        var e = EventAggregate.From(ms);
+        using var up = Cmd("""
+            INSERT INTO events(id, group_key, date, date_basis, source_text, source_name, source_code, target_text, target_name, target_code,
+                source_country, target_country, cameo, cameo_root, cameo_name, quad_class, goldstein, plover, plover_mode,
+                location, modality, confidence, num_mentions, num_articles, num_sources, first_seen, last_seen)
+            VALUES (@id, @group, @date, @basis, @stext, @sname, @scode, @ttext, @tname, @tcode, @scountry, @tcountry, @cameo, @root,
+                @cname, @quad, @goldstein, @plover, @pmode, @location, @modality, @confidence, @nm, @na, @ns, @first, @last)
+            ON CONFLICT(id) DO UPDATE SET group_key=excluded.group_key, date=excluded.date, date_basis=excluded.date_basis,
+                source_text=excluded.source_text, source_name=excluded.source_name, source_code=excluded.source_code,
+                target_text=excluded.target_text, target_name=excluded.target_name, target_code=excluded.target_code,
+                source_country=excluded.source_country, target_country=excluded.target_country, cameo=excluded.cameo,
+                cameo_root=excluded.cameo_root, cameo_name=excluded.cameo_name, quad_class=excluded.quad_class,
+                goldstein=excluded.goldstein, plover=excluded.plover, plover_mode=excluded.plover_mode, location=excluded.location,
+                modality=excluded.modality, confidence=excluded.confidence, num_mentions=excluded.num_mentions,
+                num_articles=excluded.num_articles, num_sources=excluded.num_sources, first_seen=excluded.first_seen,
+                last_seen=excluded.last_seen
+            """, tx);
+        Add(up, "@id", id);
+        Add(up, "@group", ms[0].GroupKey);
+        Add(up, "@date", Day(e.Date));
+        Add(up, "@basis", e.DateBasis);
+        Add(up, "@stext", e.Source.Text);
+        Add(up, "@sname", e.Source.Name);
+        Add(up, "@scode", e.Source.Code);
+        Add(up, "@ttext", e.Target.Text);
+        Add(up, "@tname", e.Target.Name);
+        Add(up, "@tcode", e.Target.Code);
+        Add(up, "@scountry", e.Source.CountryCode);
+        Add(up, "@tcountry", e.Target.CountryCode);
+        Add(up, "@cameo", e.Code.Code);
+        Add(up, "@root", e.Code.Root);
+        Add(up, "@cname", e.Code.Name);
+        Add(up, "@quad", (int)e.Code.Quad);
+        Add(up, "@goldstein", e.Code.Goldstein);
+        Add(up, "@plover", e.Code.Plover);
+        Add(up, "@pmode", e.Code.PloverMode);
+        Add(up, "@location", e.Location);
+        Add(up, "@modality", e.Modality.ToString().ToLowerInvariant());
+        Add(up, "@confidence", e.Confidence);
+        Add(up, "@nm", e.NumMentions);
+        Add(up, "@na", e.NumArticles);
+        Add(up, "@ns", e.NumSources);
+        Add(up, "@first", Iso(e.FirstSeen));
+        Add(up, "@last", Iso(e.LastSeen));
+        up.ExecuteNonQuery();
+    }
+}
+
+/// <summary>A stored mention with what its event's aggregate needs.</summary>
+internal sealed record StoredMention(
+    DateOnly? Date, string DateBasis, ActorRef Source, ActorRef Target, CameoCode Code, string? Location, string Modality,
+    double Confidence, string ArticleId, int SentenceIndex, string SourceKey, DateTimeOffset? Published, string GroupKey);
+
+/// <summary>An event's fields computed from all its mentions; the same whatever order they were stored in.</summary>
+internal static class EventAggregate
+{
+    public static Event From(IReadOnlyList<StoredMention> ms)
+    {
+        // The most direct report stands for the event: best date basis, then confidence, then a fixed order.
+        var rep = ms.OrderBy(m => EventClusterer.Rank(m.DateBasis)).ThenByDescending(m => m.Confidence)
+            .ThenBy(m => m.ArticleId, StringComparer.Ordinal).ThenBy(m => m.SentenceIndex).First();
+        int bestRank = EventClusterer.Rank(rep.DateBasis);
+        var date = ms.Where(m => EventClusterer.Rank(m.DateBasis) == bestRank && m.Date is not null)
+            .GroupBy(m => m.Date!.Value).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (DateOnly?)g.Key).FirstOrDefault();
+        // The code reported most often; on a tie the more specific, then the lower.
+        var code = ms.GroupBy(m => m.Code.Code, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => EventKeys.IsGeneric(g.Key)).ThenByDescending(g => g.Key.Length)
+            .ThenBy(g => g.Key, StringComparer.Ordinal).First().First().Code;
+        string? location = ms.Where(m => m.Location is { Length: > 0 }).GroupBy(m => m.Location!, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
+        var published = ms.Where(m => m.Published is not null).Select(m => m.Published!.Value).ToList();
+        return new Event
+        {
+            Id = "",
+            Date = date ?? rep.Date,
+            DateBasis = rep.DateBasis,
+            Source = BestActor(ms.Select(m => m.Source)),
+            Target = BestActor(ms.Select(m => m.Target)),
+            Code = code,
+            Location = location,
+            Modality = Enum.Parse<Modality>(rep.Modality, ignoreCase: true),
+            Confidence = ms.Max(m => m.Confidence),
+            NumMentions = ms.Count,
+            NumArticles = ms.Select(m => m.ArticleId).Distinct(StringComparer.Ordinal).Count(),
+            NumSources = ms.Select(m => m.SourceKey).Distinct(StringComparer.Ordinal).Count(),
+            FirstSeen = published.Count > 0 ? published.Min() : null,
+            LastSeen = published.Count > 0 ? published.Max() : null,
+        };
+    }
+
+    // The most specific code among the most often reported (a country code gives way to its
+    // government's), with the resolved name ("Park Jin" for "Park") seen most often under it.
+    private static ActorRef BestActor(IEnumerable<ActorRef> actors)
+    {
+        var withCode = actors.GroupBy(a => a.Code, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Key.Length > 3).ThenByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length)
+            .ThenBy(g => g.Key, StringComparer.Ordinal).First().ToList();
+        return withCode.GroupBy(a => (a.Name, a.Text))
+            .OrderByDescending(g => g.Key.Name != g.Key.Text).ThenByDescending(g => g.Count())
+            .ThenBy(g => g.Key.Name, StringComparer.Ordinal).ThenBy(g => g.Key.Text, StringComparer.Ordinal).First().First();
+    }
+}

@@ -1,0 +1,187 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Parley.Pipeline.Consolidation;
+
+namespace Parley.Storage;
+
+public abstract partial class RelationalEventStore
+{
+    /// <inheritdoc/>
+    /// <remarks>
+    /// In one transaction: the captures' earlier articles and mentions (from a failed or
+    /// repeated run) are replaced, each article joins its story group, the mentions are
+    /// stored as they were coded, and then every event near them is recomputed from the
+    /// stored mentions (<see cref="Consolidate"/>). The work is proportional to the batch and
+    /// to the mentions that share its actors and days, never to the size of the store.
+    /// </remarks>
+    public void SaveBatch(IReadOnlyList<ProcessedCapture> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        lock (_gate)
+        {
+            using var tx = Begin();
+            var changes = new Changes();
+            using var w = new BatchStatements(this, tx);
+            foreach (var pc in batch)
+            {
+                ForgetCapture(tx, w, pc.Capture.Id, changes);
+                foreach (var a in pc.Articles) InsertArticle(tx, w, a);
+                foreach (var km in pc.Mentions) InsertMention(w, km, changes);
+                w.Status.Set("@status", pc.Error is null ? "processed" : "failed").Set("@error", pc.Error).Set("@c", pc.Capture.Id).Run();
+            }
+            Consolidate(tx, changes);
+            tx.Commit();
+        }
+    }
+
+    // Removes what an earlier run derived from the capture, noting the groups and events it touched.
+    private void ForgetCapture(DbTransaction tx, BatchStatements w, string captureId, Changes changes)
+    {
+        w.OldMentions.Set("@c", captureId);
+        using (var r = w.OldMentions.Command.ExecuteReader())
+            while (r.Read())
+            {
+                changes.Events.Add(r.GetString(0));
+                changes.Note(r.GetString(1), ParseDay(Str(r, 2)), r.GetString(3));
+            }
+        w.DeleteMentions.Set("@c", captureId).Run();
+        w.DeleteBands.Set("@c", captureId).Run();
+        UnindexCapture(tx, captureId);
+        w.DeleteArticles.Set("@c", captureId).Run();
+    }
+
+    private void InsertArticle(DbTransaction tx, BatchStatements w, Article a)
+    {
+        var sig = MinHash.Signature(a.Body);
+        string story = StoryGroups.OwnStory(a.Id);
+        w.Article
+            .Set("@id", a.Id).Set("@capture", a.CaptureId).Set("@idx", a.Index).Set("@source", a.Source).Set("@url", a.Url)
+            .Set("@headline", a.Headline).Set("@bylines", string.Join('|', a.Bylines)).Set("@outlet", a.Outlet)
+            .Set("@ptext", a.PublishedText).Set("@published", Iso(a.Published)).Set("@utext", a.UpdatedText).Set("@updated", Iso(a.Updated))
+            .Set("@dateline", a.Dateline).Set("@section", a.Section).Set("@language", a.Language).Set("@body", a.Body)
+            .Set("@captions", string.Join('\n', a.Captions)).Set("@method", a.Method)
+            .Set("@source_key", StoryGroups.SourceKey(a)).Set("@story", story).Set("@minhash", sig is null ? null : MinHash.ToBytes(sig))
+            .Run();
+        IndexArticle(tx, a.Id);
+        if (sig is not null) JoinStory(tx, w, a.Id, story, sig);
+    }
+
+    // Union of story groups with every stored near-duplicate: the group keeps the smallest id
+    // of those it joins, so the grouping does not depend on the order articles arrive in.
+    private void JoinStory(DbTransaction tx, BatchStatements w, string articleId, string ownStory, ulong[] sig)
+    {
+        var bands = MinHash.Bands(sig);
+        var labels = new SortedSet<string>(StringComparer.Ordinal) { ownStory };
+        using (var find = Cmd($"""
+            SELECT a.story_id, a.minhash FROM articles a
+            WHERE a.id IN (SELECT DISTINCT b.article_id FROM article_bands b WHERE b.band IN ({string.Join(',', bands.Select((_, i) => "@b" + i))}) LIMIT {StoryGroups.MaxCandidates})
+            """, tx))
+        {
+            for (int i = 0; i < bands.Length; i++) Add(find, "@b" + i, bands[i]);
+            using var r = find.ExecuteReader();
+            while (r.Read())
+                if (MinHash.FromBytes(r.IsDBNull(1) ? null : (byte[])r[1]) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold)
+                    labels.Add(r.GetString(0));
+        }
+        foreach (var band in bands.Distinct()) w.Band.Set("@band", band).Set("@article", articleId).Run();
+        string story = labels.Min!;
+        foreach (var label in labels)
+            if (label != story) w.Relabel.Set("@new", story).Set("@old", label).Run();
+        if (story != ownStory) w.SetStory.Set("@story", story).Set("@id", articleId).Run();
+    }
+
+    private static void InsertMention(BatchStatements w, KeyedMention km, Changes changes)
+    {
+        var m = EventKeys.Orient(km.Mention);
+        var c = km.Code;
+        string group = EventKeys.GroupKey(m);
+        w.Mention
+            .Set("@article", m.ArticleId).Set("@sentence", m.SentenceIndex).Set("@sstart", m.Sentence.Start).Set("@send", m.Sentence.End)
+            .Set("@estart", m.Evidence.Start).Set("@eend", m.Evidence.End).Set("@group", group).Set("@date", Day(m.Date)).Set("@basis", m.DateBasis)
+            .Set("@stext", m.Source.Text).Set("@sname", m.Source.Name).Set("@scode", m.Source.Code)
+            .Set("@ttext", m.Target.Text).Set("@tname", m.Target.Name).Set("@tcode", m.Target.Code)
+            .Set("@cameo", m.Cameo).Set("@cname", c.Name).Set("@goldstein", c.Goldstein).Set("@quad", (int)c.Quad)
+            .Set("@plover", c.Plover).Set("@pmode", c.PloverMode).Set("@location", m.Location)
+            .Set("@modality", m.Modality.ToString().ToLowerInvariant()).Set("@attribution", m.Attribution).Set("@confidence", m.Confidence)
+            .Run();
+        changes.Note(group, m.Date, m.ArticleId);
+    }
+
+    /// <summary>What a batch changed: the groups and days to re-cluster, and the events to recompute.</summary>
+    private sealed class Changes
+    {
+        public readonly Dictionary<string, SortedSet<DateOnly>> Days = new(StringComparer.Ordinal);
+        public readonly HashSet<(string Group, string Article)> Undated = [];
+        public readonly HashSet<string> Events = new(StringComparer.Ordinal);
+
+        public void Note(string group, DateOnly? date, string articleId)
+        {
+            if (date is { } d)
+            {
+                if (!Days.TryGetValue(group, out var set)) Days[group] = set = [];
+                set.Add(d);
+            }
+            else Undated.Add((group, articleId));
+        }
+    }
+
+    /// <summary>The statements a batch runs for every capture, prepared once.</summary>
+    private sealed class BatchStatements : IDisposable
+    {
+        public readonly Statement OldMentions, DeleteMentions, DeleteBands, DeleteArticles, Article, Band, Relabel, SetStory, Mention, Status;
+
+        public BatchStatements(RelationalEventStore s, DbTransaction tx)
+        {
+            OldMentions = s.Prepare("SELECT m.event_id, m.group_key, m.date, m.article_id FROM mentions m JOIN articles a ON a.id=m.article_id WHERE a.capture_id=@c", tx, "@c");
+            DeleteMentions = s.Prepare("DELETE FROM mentions WHERE article_id IN (SELECT id FROM articles WHERE capture_id=@c)", tx, "@c");
+            DeleteBands = s.Prepare("DELETE FROM article_bands WHERE article_id IN (SELECT id FROM articles WHERE capture_id=@c)", tx, "@c");
+            DeleteArticles = s.Prepare("DELETE FROM articles WHERE capture_id=@c", tx, "@c");
+            Article = s.Prepare("""
+                INSERT INTO articles(id, capture_id, idx, source, url, headline, bylines, outlet, published_text, published,
+                    updated_text, updated, dateline, section, language, body, captions, method, source_key, story_id, minhash)
+                VALUES (@id, @capture, @idx, @source, @url, @headline, @bylines, @outlet, @ptext, @published,
+                    @utext, @updated, @dateline, @section, @language, @body, @captions, @method, @source_key, @story, @minhash)
+                """, tx, "@id", "@capture", "@idx", "@source", "@url", "@headline", "@bylines", "@outlet", "@ptext", "@published",
+                "@utext", "@updated", "@dateline", "@section", "@language", "@body", "@captions", "@method", "@source_key", "@story", "@minhash");
+            Band = s.Prepare("INSERT INTO article_bands(band, article_id) VALUES (@band, @article) ON CONFLICT DO NOTHING", tx, "@band", "@article");
+            Relabel = s.Prepare("UPDATE articles SET story_id=@new WHERE story_id=@old", tx, "@new", "@old");
+            SetStory = s.Prepare("UPDATE articles SET story_id=@story WHERE id=@id", tx, "@story", "@id");
+            Mention = s.Prepare("""
+                INSERT INTO mentions(event_id, article_id, sentence_index, sentence_start, sentence_end, evidence_start, evidence_end,
+                    group_key, date, date_basis, source_text, source_name, source_code, target_text, target_name, target_code,
+                    cameo, cameo_name, goldstein, quad_class, plover, plover_mode, location, modality, attribution, confidence)
+                VALUES ('', @article, @sentence, @sstart, @send, @estart, @eend, @group, @date, @basis, @stext, @sname, @scode,
+                    @ttext, @tname, @tcode, @cameo, @cname, @goldstein, @quad, @plover, @pmode, @location, @modality, @attribution, @confidence)
+                ON CONFLICT(article_id, sentence_index, group_key, cameo, evidence_start) DO NOTHING
+                """, tx, "@article", "@sentence", "@sstart", "@send", "@estart", "@eend", "@group", "@date", "@basis", "@stext", "@sname", "@scode",
+                "@ttext", "@tname", "@tcode", "@cameo", "@cname", "@goldstein", "@quad", "@plover", "@pmode", "@location", "@modality", "@attribution", "@confidence");
+            Status = s.Prepare("UPDATE captures SET status=@status, error=@error WHERE id=@c", tx, "@status", "@error", "@c");
+        }
+
+        public void Dispose()
+        {
+            foreach (var st in new[] { OldMentions, DeleteMentions, DeleteBands, DeleteArticles, Article, Band, Relabel, SetStory, Mention, Status }) st.Dispose();
+        }
+    }
+}
+
+/// <summary>Story groups and sources of articles.</summary>
+public static class StoryGroups
+{
+    /// <summary>Most stored candidates compared with a new article: bounds the work per article.</summary>
+    public const int MaxCandidates = 64;
+
+    /// <summary>The story id an article has alone: "st" and 16 hex digits of its id's SHA-256.</summary>
+    public static string OwnStory(string articleId) =>
+        "st" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(articleId)).AsSpan(0, 8));
+
+    /// <summary>
+    /// What an article counts as a source for: the host of its URL without "www.", else its
+    /// outlet, else its file. A wire story reprinted by two sites counts for two sources.
+    /// </summary>
+    public static string SourceKey(Article a) =>
+        a.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Host.Length > 0
+            ? (u.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? u.Host[4..] : u.Host).ToLowerInvariant()
+            : a.Outlet is { Length: > 0 } o ? o : a.Source;
+}

@@ -1,0 +1,249 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Parley.Storage;
+
+/// <summary>
+/// What the SQLite and PostgreSQL stores share: one connection, one transaction per batch,
+/// mentions as the truth and events recomputed from them, captures streamed in pages. The
+/// SQL here is the common dialect of both (named <c>@</c> parameters, <c>ON CONFLICT</c>
+/// upserts); each store supplies its schema and its full-text search.
+/// </summary>
+public abstract partial class RelationalEventStore : IEventStore
+{
+    /// <summary>Captures read per page by <see cref="PendingCaptures"/>: bounded memory whatever the backlog.</summary>
+    public const int CapturePage = 128;
+
+    /// <summary>Serialises use of the one connection (ingest writer, API readers).</summary>
+    protected readonly Lock _gate = new();
+
+    private readonly DbConnection _conn;
+    private bool _disposed;
+
+    /// <summary>Wraps an open connection whose schema is current.</summary>
+    protected RelationalEventStore(DbConnection connection) => _conn = connection;
+
+    /// <summary>The captures column that grows with insertion order ("rowid" in SQLite).</summary>
+    protected abstract string CaptureSequence { get; }
+
+    /// <summary>The case-insensitive LIKE operator of the dialect.</summary>
+    protected virtual string ILike => "LIKE";
+
+    /// <summary>Adds an article (already inserted) to the full-text index.</summary>
+    protected abstract void IndexArticle(DbTransaction tx, string articleId);
+
+    /// <summary>Removes a capture's articles (still present) from the full-text index.</summary>
+    protected abstract void UnindexCapture(DbTransaction tx, string captureId);
+
+    /// <summary>A condition on the article alias <c>a</c> that is true when it contains the words of <paramref name="parameter"/>.</summary>
+    protected abstract string TextCondition(string parameter);
+
+    /// <summary>The value bound to the <see cref="TextCondition"/> parameter for user text.</summary>
+    protected abstract string TextQuery(string text);
+
+    /// <inheritdoc/>
+    public bool IsProcessed(string captureId)
+    {
+        lock (_gate)
+            return Scalar("SELECT status FROM captures WHERE id=@id", null, ("@id", captureId)) is string s && s == "processed";
+    }
+
+    /// <inheritdoc/>
+    public bool AddCapture(Capture c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        lock (_gate)
+        {
+            using var cmd = Cmd("""
+                INSERT INTO captures(id, source, url, format, content, fetched_at, charset, added_at)
+                VALUES (@id, @source, @url, @format, @content, @fetched, @charset, @added)
+                ON CONFLICT(id) DO NOTHING
+                """);
+            Add(cmd, "@id", c.Id);
+            Add(cmd, "@source", c.Source);
+            Add(cmd, "@url", c.Url);
+            Add(cmd, "@format", c.Format.ToString().ToLowerInvariant());
+            Add(cmd, "@content", c.Content);
+            Add(cmd, "@fetched", c.FetchedAt?.ToString("o", CultureInfo.InvariantCulture));
+            Add(cmd, "@charset", c.Charset);
+            Add(cmd, "@added", DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
+            return cmd.ExecuteNonQuery() == 1;
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The set is fixed when this method is called (captures stored later are not returned) and
+    /// read in pages of <see cref="CapturePage"/>, so a backlog of any size needs little memory.
+    /// </remarks>
+    public IEnumerable<Capture> PendingCaptures()
+    {
+        long last;
+        lock (_gate)
+            last = Scalar($"SELECT max({CaptureSequence}) FROM captures") is { } v and not DBNull ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : 0;
+        return Pages(last);
+    }
+
+    private IEnumerable<Capture> Pages(long last)
+    {
+        long after = long.MinValue;
+        while (true)
+        {
+            var page = new List<(long Seq, Capture Capture)>(CapturePage);
+            lock (_gate)
+            {
+                using var cmd = Cmd($"""
+                    SELECT {CaptureSequence}, id, source, url, format, content, fetched_at, charset FROM captures
+                    WHERE status <> 'processed' AND {CaptureSequence} > @after AND {CaptureSequence} <= @last
+                    ORDER BY {CaptureSequence} LIMIT {CapturePage}
+                    """);
+                Add(cmd, "@after", after);
+                Add(cmd, "@last", last);
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                    page.Add((r.GetInt64(0), new Capture(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                        r.GetString(4) == "html" ? CaptureFormat.Html : CaptureFormat.Text, (byte[])r[5],
+                        r.IsDBNull(6) ? null : DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture),
+                        r.IsDBNull(7) ? null : r.GetString(7))));
+            }
+            foreach (var (_, capture) in page) yield return capture;
+            if (page.Count < CapturePage) yield break;
+            after = page[^1].Seq;
+        }
+    }
+
+    /// <inheritdoc/>
+    public StoreCounts Counts()
+    {
+        lock (_gate)
+            return new StoreCounts(
+                Count("SELECT count(*) FROM captures"),
+                Count("SELECT count(*) FROM articles"),
+                Count("SELECT count(*) FROM events"),
+                Count("SELECT count(*) FROM mentions"),
+                Count("SELECT count(*) FROM captures WHERE status='failed'"));
+    }
+
+    /// <summary>Number of story groups among the stored articles.</summary>
+    public long StoryCount()
+    {
+        lock (_gate) return Count("SELECT count(DISTINCT story_id) FROM articles");
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>True once the store is disposed.</summary>
+    protected bool IsDisposed => _disposed;
+
+    /// <summary>Closes the connection; a second call does nothing.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing) return;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _conn.Dispose();
+        }
+    }
+
+    /// <summary>A command on the store's connection.</summary>
+    protected DbCommand Cmd(string sql, DbTransaction? tx = null)
+    {
+        var cmd = _conn.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        return cmd;
+    }
+
+    /// <summary>Runs <paramref name="sql"/>.</summary>
+    protected int Run(string sql, DbTransaction? tx = null, params (string Name, object? Value)[] args)
+    {
+        using var cmd = Cmd(sql, tx);
+        foreach (var (n, v) in args) Add(cmd, n, v);
+        return cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>The first column of the first row, or null.</summary>
+    protected object? Scalar(string sql, DbTransaction? tx = null, params (string Name, object? Value)[] args)
+    {
+        using var cmd = Cmd(sql, tx);
+        foreach (var (n, v) in args) Add(cmd, n, v);
+        return cmd.ExecuteScalar();
+    }
+
+    /// <summary>A count query's result.</summary>
+    protected long Count(string sql, DbTransaction? tx = null) => Convert.ToInt64(Scalar(sql, tx), CultureInfo.InvariantCulture);
+
+    /// <summary>Begins a transaction on the store's connection.</summary>
+    protected DbTransaction Begin() => _conn.BeginTransaction();
+
+    /// <summary>Binds a parameter; null binds SQL NULL.</summary>
+    protected static void Add(DbCommand cmd, string name, object? value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        cmd.Parameters.Add(p);
+    }
+
+    /// <summary>A command to run many times with new values for its named parameters.</summary>
+    protected Statement Prepare(string sql, DbTransaction tx, params string[] names) => new(Cmd(sql, tx), names);
+
+    /// <summary>A reusable command and its parameters by name.</summary>
+    protected sealed class Statement : IDisposable
+    {
+        private readonly Dictionary<string, DbParameter> _params = new(StringComparer.Ordinal);
+
+        internal Statement(DbCommand cmd, string[] names)
+        {
+            Command = cmd;
+            foreach (var n in names)
+            {
+                var p = cmd.CreateParameter();
+                p.ParameterName = n;
+                p.Value = DBNull.Value;
+                cmd.Parameters.Add(p);
+                _params[n] = p;
+            }
+        }
+
+        /// <summary>The command.</summary>
+        public DbCommand Command { get; }
+
+        /// <summary>Sets a parameter; null sets SQL NULL.</summary>
+        public Statement Set(string name, object? value)
+        {
+            _params[name].Value = value ?? DBNull.Value;
+            return this;
+        }
+
+        /// <summary>Runs the command; the number of rows changed.</summary>
+        public int Run() => Command.ExecuteNonQuery();
+
+        /// <inheritdoc/>
+        public void Dispose() => Command.Dispose();
+    }
+
+    /// <summary>A date as stored: YYYY-MM-DD.</summary>
+    protected static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A time as stored: ISO 8601 with its offset.</summary>
+    protected static string? Iso(DateTimeOffset? d) => d?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>A stored ISO time read back.</summary>
+    protected static DateTimeOffset? ParseIso(string? s) =>
+        s is { Length: > 0 } && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>A stored date read back.</summary>
+    protected static DateOnly? ParseDay(string? s) =>
+        s is { Length: 10 } && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>A nullable string column.</summary>
+    protected static string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+}

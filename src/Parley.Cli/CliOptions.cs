@@ -21,4 +21,11 @@ internal static class CliOptions
     }
 
     public static Option<string> Urls() => new("--urls") { Description = "Address to listen on (loopback by default)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+
+    public static Option<int> Workers()
+    {
+        var o = new Option<int>("--workers") { Description = "Threads that extract and code captures (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        o.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--workers must be at least 1"); });
+        return o;
+    }
 }

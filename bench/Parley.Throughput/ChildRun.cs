@@ -25,6 +25,8 @@ public static class ChildRun
         StoreCounts counts;
         self.Refresh();
         var cpuBefore = self.TotalProcessorTime;
+        long allocBefore = GC.GetTotalAllocatedBytes();
+        var pauseBefore = GC.GetTotalPauseDuration();
         using (var store = new SqliteEventStore(db))
         {
             var service = new IngestService(store, dict) { Workers = workers };
@@ -47,7 +49,9 @@ public static class ChildRun
             Seconds = r.Elapsed.TotalSeconds,
             CpuSeconds = cpu.TotalSeconds,
             PeakRssKb = ProcStatus.Read("VmHWM"),
-            GcCount = GC.CollectionCount(0),
+            AllocatedMb = (GC.GetTotalAllocatedBytes() - allocBefore) / 1048576.0,
+            GcPauseSeconds = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds,
+            Gc = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)],
             Stages = r.Stages.Select(s => new StageReport(s.Stage, s.Time.TotalSeconds)).ToList(),
         };
         Console.WriteLine(JsonSerializer.Serialize(report));
@@ -74,7 +78,10 @@ public sealed class RunReport
     /// <summary>CPU time of the whole process during the ingest: on a busy machine, captures per CPU-second is the steadier figure.</summary>
     public double CpuSeconds { get; init; }
     public long PeakRssKb { get; init; }
-    public int GcCount { get; init; }
+    public double AllocatedMb { get; init; }
+    public double GcPauseSeconds { get; init; }
+    /// <summary>Collections of generations 0, 1 and 2.</summary>
+    public int[] Gc { get; init; } = [];
     public List<StageReport> Stages { get; init; } = [];
 
     /// <summary>Captures per second of ingest wall time.</summary>

@@ -35,7 +35,7 @@ foreach (var size in opts.Sizes)
             var r = RunChild(corpus, Path.Combine(opts.Dir, "bench.db"), workers);
             if (best is null || r.Seconds < best.Seconds) { best = r; load = File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
             Console.Error.WriteLine(FormattableString.Invariant(
-                $"  {opts.Kind} {size} captures, {workers} worker(s): {r.CapturesPerSecond:F0} captures/s, {r.CapturesPerCpuSecond:F0} per CPU-s, peak RSS {r.PeakRssKb / 1024.0:F0} MB (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+                $"  {opts.Kind} {size} captures, {workers} worker(s): {r.CapturesPerSecond:F0} captures/s, {r.CapturesPerCpuSecond:F0} per CPU-s, peak RSS {r.PeakRssKb / 1024.0:F0} MB, {r.AllocatedMb * 1024 / r.Captures:F0} KB allocated per capture, GC {string.Join('/', r.Gc)} pause {r.GcPauseSeconds:F2}s (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
         }
         rows.Add((opts.Kind, size, best!, load));
     }

@@ -41,13 +41,15 @@ public sealed partial class SqliteEventStore
                 """, tx);
             using var setStatus = Command("UPDATE captures SET status=$status, error=$error WHERE id=$c", tx);
 
+            int removedMentions = 0;
             foreach (var pc in batch)
             {
                 foreach (var cmd in new[] { delMentions, delFts, delArticles })
                 {
                     cmd.Parameters.Clear();
                     cmd.Parameters.AddWithValue("$c", pc.Capture.Id);
-                    cmd.ExecuteNonQuery();
+                    int n = cmd.ExecuteNonQuery();
+                    if (cmd == delMentions) removedMentions += n;
                 }
                 foreach (var a in pc.Articles)
                 {
@@ -124,8 +126,10 @@ public sealed partial class SqliteEventStore
                 setStatus.Parameters.AddWithValue("$c", pc.Capture.Id);
                 setStatus.ExecuteNonQuery();
             }
-            // Events left without mentions by a re-processed capture are removed.
-            Exec("DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE mentions.event_id = events.id)", tx);
+            // Events left without mentions by a re-processed capture are removed. Only removed
+            // mentions can orphan an event, so a batch of new captures skips this scan of every event.
+            if (removedMentions > 0)
+                Exec("DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE mentions.event_id = events.id)", tx);
             tx.Commit();
         }
     }

@@ -54,22 +54,40 @@ public sealed partial class SqliteEventStore : IEventStore
     public bool AddCapture(Capture c)
     {
         lock (_gate)
+            return InsertCapture(c, null);
+    }
+
+    /// <inheritdoc/>
+    public int AddCaptures(IReadOnlyList<Capture> captures)
+    {
+        ArgumentNullException.ThrowIfNull(captures);
+        lock (_gate)
         {
-            using var cmd = Command("""
-                INSERT INTO captures(id, source, url, format, content, fetched_at, charset, added_at)
-                VALUES ($id, $source, $url, $format, $content, $fetched, $charset, $added)
-                ON CONFLICT(id) DO NOTHING
-                """);
-            cmd.Parameters.AddWithValue("$id", c.Id);
-            cmd.Parameters.AddWithValue("$source", c.Source);
-            cmd.Parameters.AddWithValue("$url", (object?)c.Url ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$format", c.Format.ToString().ToLowerInvariant());
-            cmd.Parameters.AddWithValue("$content", c.Content);
-            cmd.Parameters.AddWithValue("$fetched", (object?)c.FetchedAt?.ToString("o", CultureInfo.InvariantCulture) ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$charset", (object?)c.Charset ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$added", DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
-            return cmd.ExecuteNonQuery() == 1;
+            using var tx = _db.BeginTransaction();
+            int added = 0;
+            foreach (var c in captures)
+                if (InsertCapture(c, tx)) added++;
+            tx.Commit();
+            return added;
         }
+    }
+
+    private bool InsertCapture(Capture c, SqliteTransaction? tx)
+    {
+        using var cmd = Command("""
+            INSERT INTO captures(id, source, url, format, content, fetched_at, charset, added_at)
+            VALUES ($id, $source, $url, $format, $content, $fetched, $charset, $added)
+            ON CONFLICT(id) DO NOTHING
+            """, tx);
+        cmd.Parameters.AddWithValue("$id", c.Id);
+        cmd.Parameters.AddWithValue("$source", c.Source);
+        cmd.Parameters.AddWithValue("$url", (object?)c.Url ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$format", c.Format.ToString().ToLowerInvariant());
+        cmd.Parameters.AddWithValue("$content", c.Content);
+        cmd.Parameters.AddWithValue("$fetched", (object?)c.FetchedAt?.ToString("o", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$charset", (object?)c.Charset ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$added", DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
+        return cmd.ExecuteNonQuery() == 1;
     }
 
     /// <inheritdoc/>

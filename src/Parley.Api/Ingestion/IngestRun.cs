@@ -13,7 +13,8 @@ namespace Parley.Api.Ingestion;
 /// <remarks>
 /// Two bounded channels carry the same items: <c>_work</c> to whichever worker is free, and
 /// <c>_order</c> to the writer in read order. When the writer falls behind, <c>_order</c> fills
-/// and the reader waits, so at most <c>capacity</c> captures plus one batch are in memory.
+/// and the reader waits, so at most <c>capacity</c> captures plus two batches (one being stored
+/// raw, one being written) are in memory.
 /// Duplicates are found without remembering the corpus: a capture is skipped when it is in
 /// flight (read in this run, not yet committed), committed as processed, or failed in this run;
 /// the writer removes an id from the in-flight set only after its batch is committed.
@@ -122,6 +123,9 @@ internal sealed class IngestRun
 
     private async Task AdmitAllAsync(IEnumerable<Capture> captures, CancellationToken ct)
     {
+        // Raw captures are stored a batch per transaction, and only then queued: every capture
+        // is in the store before any stage runs on it.
+        var raw = new List<Capture>(_service.BatchSize);
         using var e = captures.GetEnumerator();
         while (true)
         {
@@ -129,7 +133,7 @@ internal sealed class IngestRun
             long t = Stopwatch.GetTimestamp();
             bool more = e.MoveNext();
             _clock.Stop(StageClock.Read, t);
-            if (!more) return;
+            if (!more) break;
             var capture = e.Current;
             _total++;
             // In-flight first, then the store: an id leaves the in-flight set only after its
@@ -140,13 +144,25 @@ internal sealed class IngestRun
                 continue;
             }
             _inFlight[capture.Id] = 0;
-            t = Stopwatch.GetTimestamp();
-            if (_store.AddCapture(capture)) _added++;
-            _clock.Stop(StageClock.StoreRaw, t);
+            raw.Add(capture);
+            if (raw.Count >= _service.BatchSize) await StoreAndQueueAsync(raw, ct).ConfigureAwait(false);
+        }
+        await StoreAndQueueAsync(raw, ct).ConfigureAwait(false);
+    }
+
+    private async Task StoreAndQueueAsync(List<Capture> raw, CancellationToken ct)
+    {
+        if (raw.Count == 0) return;
+        long t = Stopwatch.GetTimestamp();
+        _added += _store.AddCaptures(raw);
+        _clock.Stop(StageClock.StoreRaw, t);
+        foreach (var capture in raw)
+        {
             var item = new WorkItem(capture);
             await _order.Writer.WriteAsync(item, ct).ConfigureAwait(false);
             await _work.Writer.WriteAsync(item, ct).ConfigureAwait(false);
         }
+        raw.Clear();
     }
 
     private async Task WorkAsync()

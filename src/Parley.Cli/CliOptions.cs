@@ -25,4 +25,11 @@ internal static class CliOptions
     public static Option<string?> Token() => new("--token") { Description = "Bearer token for the write endpoints (else PARLEY_TOKEN, else a new one is printed)" };
 
     public static Option<string?> Web() => new("--web") { Description = "The front end's folder (default: the web/ folder of the checkout)" };
+
+    public static Option<int> Workers()
+    {
+        var o = new Option<int>("--workers") { Description = "Threads that extract and code captures (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        o.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--workers must be at least 1"); });
+        return o;
+    }
 }

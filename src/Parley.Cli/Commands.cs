@@ -28,12 +28,13 @@ internal static partial class Commands
         var paths = new Argument<string[]>("paths") { Description = "Files, folders or globs of .txt, .html, .gz, .jsonl, .warc(.gz) captures", Arity = ArgumentArity.OneOrMore };
         var db = CliOptions.Db();
         var dicts = CliOptions.Dicts();
-        var cmd = new Command("ingest", "Store captures and code their events") { paths, db, dicts };
+        var workers = CliOptions.Workers();
+        var cmd = new Command("ingest", "Store captures and code their events") { paths, db, dicts, workers };
         cmd.SetAction(p =>
         {
             var diag = ConsoleDiagnostics();
             using var store = EventStores.Open(p.GetValue(db)!);
-            var service = new IngestService(store, LoadDicts(p.GetValue(dicts)));
+            var service = new IngestService(store, LoadDicts(p.GetValue(dicts))) { Workers = p.GetValue(workers) };
             var r = service.Ingest(p.GetValue(paths)!, diag);
             var counts = store.Counts();
             Console.WriteLine(FormattableString.Invariant(
@@ -179,12 +180,13 @@ internal static partial class Commands
         var web = CliOptions.Web();
         var samples = new Option<string>("--samples") { Description = "Folder of sample captures", DefaultValueFactory = _ => "samples" };
         var noServe = new Option<bool>("--no-serve") { Description = "Ingest and print, then exit" };
-        var cmd = new Command("demo", "Ingest the sample captures, print their events, and serve them") { db, urls, samples, noServe, token, web };
+        var workers = CliOptions.Workers();
+        var cmd = new Command("demo", "Ingest the sample captures, print their events, and serve them") { db, urls, samples, noServe, token, web, workers };
         cmd.SetAction(async (p, ct) =>
         {
             var diag = ConsoleDiagnostics();
             using var store = EventStores.Open(p.GetValue(db)!);
-            var r = new IngestService(store, DictionarySet.Default).Ingest([p.GetValue(samples)!], diag, ct);
+            var r = new IngestService(store, DictionarySet.Default) { Workers = p.GetValue(workers) }.Ingest([p.GetValue(samples)!], diag, ct);
             Console.WriteLine(FormattableString.Invariant($"ingested {r.Captures} captures: {r.Articles} articles, {r.Mentions} event mentions in {r.Elapsed.TotalSeconds:F2}s into {p.GetValue(db)}"));
             Output.Events(store.QueryEvents(new EventQuery()), "table", Console.Out);
             if (p.GetValue(noServe)) return 0;

@@ -12,6 +12,19 @@ public interface IEventStore : IDisposable
     /// <summary>Stores the raw capture before any stage runs; false when it was already stored.</summary>
     bool AddCapture(Capture capture);
 
+    /// <summary>
+    /// Stores raw captures before any stage runs, in one transaction where the store has them
+    /// (a commit per capture costs more than storing it); returns how many were new.
+    /// </summary>
+    int AddCaptures(IReadOnlyList<Capture> captures)
+    {
+        ArgumentNullException.ThrowIfNull(captures);
+        int added = 0;
+        foreach (var c in captures)
+            if (AddCapture(c)) added++;
+        return added;
+    }
+
     /// <summary>Writes a batch of processed captures (articles, mentions, events) in one transaction.</summary>
     void SaveBatch(IReadOnlyList<ProcessedCapture> batch);
 

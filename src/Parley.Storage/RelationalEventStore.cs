@@ -53,22 +53,40 @@ public abstract partial class RelationalEventStore : IEventStore
     {
         ArgumentNullException.ThrowIfNull(c);
         lock (_gate)
+            return InsertCapture(c, null);
+    }
+
+    /// <inheritdoc/>
+    public int AddCaptures(IReadOnlyList<Capture> captures)
+    {
+        ArgumentNullException.ThrowIfNull(captures);
+        lock (_gate)
         {
-            using var cmd = Cmd("""
-                INSERT INTO captures(id, source, url, format, content, fetched_at, charset, added_at)
-                VALUES (@id, @source, @url, @format, @content, @fetched, @charset, @added)
-                ON CONFLICT(id) DO NOTHING
-                """);
-            Add(cmd, "@id", c.Id);
-            Add(cmd, "@source", c.Source);
-            Add(cmd, "@url", c.Url);
-            Add(cmd, "@format", c.Format.ToString().ToLowerInvariant());
-            Add(cmd, "@content", c.Content);
-            Add(cmd, "@fetched", c.FetchedAt?.ToString("o", CultureInfo.InvariantCulture));
-            Add(cmd, "@charset", c.Charset);
-            Add(cmd, "@added", DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
-            return cmd.ExecuteNonQuery() == 1;
+            using var tx = Begin();
+            int added = 0;
+            foreach (var c in captures)
+                if (InsertCapture(c, tx)) added++;
+            tx.Commit();
+            return added;
         }
+    }
+
+    private bool InsertCapture(Capture c, DbTransaction? tx)
+    {
+        using var cmd = Cmd("""
+            INSERT INTO captures(id, source, url, format, content, fetched_at, charset, added_at)
+            VALUES (@id, @source, @url, @format, @content, @fetched, @charset, @added)
+            ON CONFLICT(id) DO NOTHING
+            """, tx);
+        Add(cmd, "@id", c.Id);
+        Add(cmd, "@source", c.Source);
+        Add(cmd, "@url", c.Url);
+        Add(cmd, "@format", c.Format.ToString().ToLowerInvariant());
+        Add(cmd, "@content", c.Content);
+        Add(cmd, "@fetched", c.FetchedAt?.ToString("o", CultureInfo.InvariantCulture));
+        Add(cmd, "@charset", c.Charset);
+        Add(cmd, "@added", DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
+        return cmd.ExecuteNonQuery() == 1;
     }
 
     /// <inheritdoc/>

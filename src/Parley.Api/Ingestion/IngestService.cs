@@ -9,11 +9,18 @@ using Parley.Storage;
 namespace Parley.Api.Ingestion;
 
 /// <summary>
-/// Runs the whole path for a set of inputs: read captures, store each raw capture first,
-/// extract articles, annotate and code them, key mentions to events, and write each batch of
-/// captures in one transaction. A capture already processed is skipped, so re-ingest adds
-/// nothing; one that fails is kept with its error and re-run on the next ingest.
+/// Runs the whole path for a set of inputs: read captures and store each raw capture first,
+/// then extract, annotate, code and key them on <see cref="Workers"/> threads, and write the
+/// results from one writer, a batch of captures per transaction. Bounded queues between the
+/// three give back-pressure, so memory holds only the captures in flight, never the corpus.
 /// </summary>
+/// <remarks>
+/// <para>The writer commits in the order captures were read, so the store ends the same
+/// (articles, events, ids, counts) whatever the number of workers.</para>
+/// <para>A capture already processed is skipped, so re-ingest adds nothing; one that fails is
+/// kept with its error and re-run on the next ingest, as is one a killed run stored but did not
+/// finish.</para>
+/// </remarks>
 public sealed class IngestService
 {
     private readonly IEventStore _store;
@@ -21,67 +28,72 @@ public sealed class IngestService
     private readonly Pipeline.Pipeline _pipeline;
     private readonly ArticleExtractor _extractor = new();
 
-    /// <summary>Captures written per transaction.</summary>
-    public int BatchSize { get; init; } = 64;
-
     /// <summary>Creates the service over a store and dictionaries.</summary>
     public IngestService(IEventStore store, DictionarySet dictionaries)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(dictionaries);
         _store = store;
         _dict = dictionaries;
         _pipeline = PipelineBuilder.Default(dictionaries);
     }
 
+    /// <summary>Captures written per transaction.</summary>
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>Threads that extract, annotate and code; all cores by default.</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Captures allowed between reading and writing; the reader waits when this many are in
+    /// flight. Zero picks <c>max(2 × BatchSize, 16 × Workers)</c>: enough that no worker idles
+    /// while the writer commits a batch.
+    /// </summary>
+    public int QueueCapacity { get; init; }
+
     /// <summary>The pipeline used, for its per-stage timings.</summary>
     public Pipeline.Pipeline Pipeline => _pipeline;
+
+    internal IEventStore Store => _store;
 
     /// <summary>Ingests every capture under <paramref name="paths"/>.</summary>
     public IngestResult Ingest(IEnumerable<string> paths, Diagnostics diagnostics, CancellationToken ct = default) =>
         Ingest(new CaptureReader().Read(paths, diagnostics, ct), diagnostics, ct);
 
-    /// <summary>Ingests <paramref name="captures"/> (plus any stored earlier but not yet processed).</summary>
-    public IngestResult Ingest(IEnumerable<Capture> captures, Diagnostics diagnostics, CancellationToken ct = default)
+    /// <summary>Ingests <paramref name="captures"/> (after any stored earlier but not yet processed).</summary>
+    /// <exception cref="OperationCanceledException">When <paramref name="ct"/> fires; every batch committed before stays.</exception>
+    public IngestResult Ingest(IEnumerable<Capture> captures, Diagnostics diagnostics, CancellationToken ct = default) =>
+        IngestAsync(captures, diagnostics, ct).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Ingest(IEnumerable{Capture}, Diagnostics, CancellationToken)"/>
+    public Task<IngestResult> IngestAsync(IEnumerable<Capture> captures, Diagnostics diagnostics, CancellationToken ct = default)
     {
-        var clock = Stopwatch.StartNew();
-        int total = 0, added = 0, skipped = 0, articles = 0, mentions = 0, failed = 0;
-        var batch = new List<ProcessedCapture>(BatchSize);
-        void Flush()
-        {
-            if (batch.Count == 0) return;
-            _store.SaveBatch(batch);
-            batch.Clear();
-        }
-        foreach (var capture in captures.Concat(_store.PendingCaptures()))
-        {
-            ct.ThrowIfCancellationRequested();
-            total++;
-            if (_store.IsProcessed(capture.Id) || batch.Any(b => b.Capture.Id == capture.Id))
-            {
-                skipped++;
-                continue;
-            }
-            if (_store.AddCapture(capture)) added++;
-            var processed = Process(capture, diagnostics, ct);
-            articles += processed.Articles.Count;
-            mentions += processed.Mentions.Count;
-            if (processed.Error is not null) failed++;
-            batch.Add(processed);
-            if (batch.Count >= BatchSize) Flush();
-        }
-        Flush();
-        return new IngestResult(total, added, skipped, articles, mentions, failed, clock.Elapsed);
+        ArgumentNullException.ThrowIfNull(captures);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (Workers < 1) throw new ArgumentOutOfRangeException(nameof(Workers), Workers, "at least one worker is needed");
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "a batch holds at least one capture");
+        int capacity = QueueCapacity > 0 ? QueueCapacity : Math.Max(2 * BatchSize, 16 * Workers);
+        return new IngestRun(this, diagnostics, capacity, ct).RunAsync(captures);
     }
 
     /// <summary>Extracts, annotates and codes one capture; never throws for bad content.</summary>
-    public ProcessedCapture Process(Capture capture, Diagnostics diagnostics, CancellationToken ct = default)
+    public ProcessedCapture Process(Capture capture, Diagnostics diagnostics, CancellationToken ct = default) =>
+        Process(capture, diagnostics, null, ct);
+
+    internal ProcessedCapture Process(Capture capture, Diagnostics diagnostics, StageClock? clock, CancellationToken ct)
     {
         try
         {
+            long t = Stopwatch.GetTimestamp();
             var articles = _extractor.Extract(capture, diagnostics);
+            clock?.Stop(StageClock.Extract, t);
             var mentions = new List<EventMention>();
             foreach (var article in articles)
                 mentions.AddRange(_pipeline.Run(article, diagnostics, ct).Events);
-            return new ProcessedCapture(capture, articles, EventKeys.KeyAll(mentions, _dict.Cameo));
+            t = Stopwatch.GetTimestamp();
+            var keyed = EventKeys.KeyAll(mentions, _dict.Cameo);
+            clock?.Stop(StageClock.Key, t);
+            return new ProcessedCapture(capture, articles, keyed);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Parley.Api.Ingestion;
+using Parley.Pipeline.Dictionaries;
+using Parley.Storage;
+
+namespace Parley.Throughput;
+
+/// <summary>
+/// One measured ingest, run in its own process so that its peak resident memory and its CPU
+/// affinity are its own: ingests a corpus into a fresh SQLite file and prints one JSON line.
+/// </summary>
+public static class ChildRun
+{
+    /// <summary>Runs the ingest and writes the <see cref="RunReport"/> as JSON to standard output.</summary>
+    public static int Main(string corpus, string db, int workers)
+    {
+        foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
+        long t0 = Stopwatch.GetTimestamp();
+        var self = Process.GetCurrentProcess();
+        var dict = DictionarySet.Default;
+        var setup = Stopwatch.GetElapsedTime(t0);
+        var diagnostics = new Diagnostics();
+        IngestResult r;
+        StoreCounts counts;
+        self.Refresh();
+        var cpuBefore = self.TotalProcessorTime;
+        long allocBefore = GC.GetTotalAllocatedBytes();
+        var pauseBefore = GC.GetTotalPauseDuration();
+        using (var store = new SqliteEventStore(db))
+        {
+            var service = new IngestService(store, dict) { Workers = workers };
+            r = service.Ingest([corpus], diagnostics);
+            counts = store.Counts();
+        }
+        self.Refresh();
+        var cpu = self.TotalProcessorTime - cpuBefore;
+        var report = new RunReport
+        {
+            Workers = workers,
+            Cores = Environment.ProcessorCount,
+            Captures = r.Captures,
+            Failed = r.Failed,
+            Articles = r.Articles,
+            Mentions = r.Mentions,
+            Events = counts.Events,
+            Diagnostics = diagnostics.Items.Count,
+            SetupSeconds = setup.TotalSeconds,
+            Seconds = r.Elapsed.TotalSeconds,
+            CpuSeconds = cpu.TotalSeconds,
+            PeakRssKb = ProcStatus.Read("VmHWM"),
+            AllocatedMb = (GC.GetTotalAllocatedBytes() - allocBefore) / 1048576.0,
+            GcPauseSeconds = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds,
+            Gc = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)],
+            Stages = r.Stages.Select(s => new StageReport(s.Stage, s.Time.TotalSeconds)).ToList(),
+        };
+        Console.WriteLine(JsonSerializer.Serialize(report));
+        return 0;
+    }
+}
+
+/// <summary>One stage's total time in seconds (summed over workers).</summary>
+public sealed record StageReport(string Stage, double Seconds);
+
+/// <summary>What one measured ingest did, as the child prints it.</summary>
+public sealed class RunReport
+{
+    public int Workers { get; init; }
+    public int Cores { get; init; }
+    public int Captures { get; init; }
+    public int Failed { get; init; }
+    public int Articles { get; init; }
+    public int Mentions { get; init; }
+    public long Events { get; init; }
+    public int Diagnostics { get; init; }
+    public double SetupSeconds { get; init; }
+    public double Seconds { get; init; }
+    /// <summary>CPU time of the whole process during the ingest: on a busy machine, captures per CPU-second is the steadier figure.</summary>
+    public double CpuSeconds { get; init; }
+    public long PeakRssKb { get; init; }
+    public double AllocatedMb { get; init; }
+    public double GcPauseSeconds { get; init; }
+    /// <summary>Collections of generations 0, 1 and 2.</summary>
+    public int[] Gc { get; init; } = [];
+    public List<StageReport> Stages { get; init; } = [];
+
+    /// <summary>Captures per second of ingest wall time.</summary>
+    public double CapturesPerSecond => Captures / Seconds;
+
+    /// <summary>Coded event mentions per second of ingest wall time.</summary>
+    public double MentionsPerSecond => Mentions / Seconds;
+
+    /// <summary>Captures per second of CPU time (all threads).</summary>
+    public double CapturesPerCpuSecond => Captures / CpuSeconds;
+}
+
+/// <summary>Reads a field of <c>/proc/self/status</c> (Linux).</summary>
+public static class ProcStatus
+{
+    /// <summary>The value in kB of <paramref name="field"/> (e.g. VmHWM, the peak resident set), or -1.</summary>
+    public static long Read(string field)
+    {
+        const string path = "/proc/self/status";
+        if (!File.Exists(path)) return -1;
+        foreach (var line in File.ReadLines(path))
+            if (line.StartsWith(field + ":", StringComparison.Ordinal))
+                return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        return -1;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Parley.Throughput;
+
+// End-to-end throughput: makes corpora from samples/, ingests each into a fresh SQLite file
+// with 1 worker pinned to 1 core and with N workers on N cores, and prints captures/s,
+// events/s, peak resident memory and time per stage.
+//
+//   dotnet run -c Release --project bench/Parley.Throughput -- --sizes 1000,10000 --workers 1,2
+//
+// Options: --sizes (default 1000,10000,100000), --workers (default 1 and all cores),
+// --kind text|mixed (default text: text dumps only; mixed adds one HTML capture in four),
+// --repeat N (runs per cell, the best is kept), --dir FOLDER (corpora and databases,
+// default ./.parley/throughput), --markdown FILE (also write the table as Markdown).
+var inv = CultureInfo.InvariantCulture;
+if (args.Length > 0 && args[0] == "--child")
+    return ChildRun.Main(args[1], args[2], int.Parse(args[3], inv));
+
+var opts = Options.Parse(args);
+var root = Options.RepoRoot();
+Directory.CreateDirectory(opts.Dir);
+var rows = new List<(string Kind, int Size, RunReport R, string Load)>();
+foreach (var size in opts.Sizes)
+{
+    var corpus = Path.Combine(opts.Dir, $"corpus-{opts.Kind}-{size}");
+    EnsureCorpus(corpus, size);
+    foreach (var workers in opts.Workers)
+    {
+        RunReport? best = null;
+        string load = "";
+        for (int k = 0; k < opts.Repeat; k++)
+        {
+            var r = RunChild(corpus, Path.Combine(opts.Dir, "bench.db"), workers);
+            if (best is null || r.Seconds < best.Seconds) { best = r; load = File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
+            Console.Error.WriteLine(FormattableString.Invariant(
+                $"  {opts.Kind} {size} captures, {workers} worker(s): {r.CapturesPerSecond:F0} captures/s, {r.CapturesPerCpuSecond:F0} per CPU-s, peak RSS {r.PeakRssKb / 1024.0:F0} MB, {r.AllocatedMb * 1024 / r.Captures:F0} KB allocated per capture, GC {string.Join('/', r.Gc)} pause {r.GcPauseSeconds:F2}s (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+        }
+        rows.Add((opts.Kind, size, best!, load));
+    }
+}
+var table = Render(rows);
+Console.WriteLine(table);
+if (opts.Markdown is { } md) File.WriteAllText(md, table);
+return 0;
+
+void EnsureCorpus(string dir, int size)
+{
+    var done = Path.Combine(dir, ".complete");
+    if (File.Exists(done)) return;
+    if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+    Directory.CreateDirectory(dir);
+    var sw = Stopwatch.StartNew();
+    long bytes = new CorpusGenerator(Path.Combine(root, "samples"), opts.Kind == "mixed").Write(dir, size);
+    File.WriteAllText(done, bytes.ToString(inv));
+    Console.Error.WriteLine(FormattableString.Invariant($"made {size} captures ({bytes / 1e6:F1} MB) in {dir} in {sw.Elapsed.TotalSeconds:F1}s"));
+}
+
+RunReport RunChild(string corpus, string db, int workers)
+{
+    // One worker on one core means the whole process is pinned to one core, not merely one
+    // worker thread among the runtime's other threads on every core.
+    int cores = Math.Min(workers, Environment.ProcessorCount);
+    var psi = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
+    bool taskset = File.Exists("/usr/bin/taskset");
+    if (taskset)
+    {
+        psi.FileName = "/usr/bin/taskset";
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add(cores == 1 ? "0" : $"0-{cores - 1}");
+        psi.ArgumentList.Add(Environment.ProcessPath!);
+    }
+    else psi.FileName = Environment.ProcessPath!;
+    if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        psi.ArgumentList.Add(typeof(ChildRun).Assembly.Location);
+    foreach (var a in new[] { "--child", corpus, db, workers.ToString(inv) }) psi.ArgumentList.Add(a);
+    using var p = Process.Start(psi)!;
+    if (!taskset && OperatingSystem.IsLinux()) p.ProcessorAffinity = (nint)((1L << cores) - 1);
+    var output = p.StandardOutput.ReadToEnd();
+    p.WaitForExit();
+    if (p.ExitCode != 0) throw new InvalidOperationException($"ingest run failed with exit code {p.ExitCode}");
+    foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
+    return JsonSerializer.Deserialize<RunReport>(output.Trim().Split('\n')[^1])!;
+}
+
+static string Render(List<(string Kind, int Size, RunReport R, string Load)> rows)
+{
+    var inv = CultureInfo.InvariantCulture;
+    var sb = new StringBuilder();
+    sb.AppendLine("| corpus | captures | workers (cores) | captures/s | captures/CPU-s | mentions/s | events | peak RSS | load |");
+    sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var (kind, size, r, load) in rows)
+        sb.AppendLine(string.Format(inv, "| {0} | {1:N0} | {2} ({3}) | {4:N0} | {9:N0} | {5:N0} | {6:N0} | {7:N0} MB | {8} |",
+            kind, size, r.Workers, r.Cores, r.CapturesPerSecond, r.MentionsPerSecond, r.Events, r.PeakRssKb / 1024.0, load, r.CapturesPerCpuSecond));
+    var one = rows.Where(x => x.R.Workers == 1).ToDictionary(x => x.Size, x => x.R);
+    foreach (var (_, size, r, _) in rows.Where(x => x.R.Workers > 1 && one.ContainsKey(x.Size)))
+        sb.AppendLine(string.Format(inv, "\n{0:N0} captures: {1} workers give {2:F2}x one worker.", size, r.Workers, r.CapturesPerSecond / one[size].CapturesPerSecond));
+    var rss = rows.Where(x => x.R.Workers == 1).OrderBy(x => x.Size).ToList();
+    if (rss.Count > 1)
+        sb.AppendLine(string.Format(inv, "Peak RSS, 1 worker: {0}.",
+            string.Join(", ", rss.Select(x => string.Format(inv, "{0:N0} captures {1:N0} MB", x.Size, x.R.PeakRssKb / 1024.0)))));
+    sb.AppendLine();
+    sb.AppendLine("Time per stage, microseconds per capture (summed over workers):");
+    sb.AppendLine();
+    var stages = rows[0].R.Stages.Select(s => s.Stage).ToList();
+    sb.AppendLine("| captures | workers | " + string.Join(" | ", stages) + " |");
+    sb.AppendLine("|---:|---:|" + string.Concat(stages.Select(_ => "---:|")));
+    foreach (var (_, size, r, _) in rows)
+        sb.AppendLine(string.Format(inv, "| {0:N0} | {1} | ", size, r.Workers)
+            + string.Join(" | ", r.Stages.Select(s => (s.Seconds * 1e6 / Math.Max(1, r.Captures)).ToString("F0", inv))) + " |");
+    return sb.ToString();
+}

@@ -1,0 +1,204 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
+using Parley.Storage;
+
+namespace Parley.Api.Ingestion;
+
+/// <summary>
+/// One ingest run: a reader that stores raw captures and queues them, <c>N</c> workers that
+/// process them, and one writer that commits results in read order, a batch per transaction.
+/// </summary>
+/// <remarks>
+/// Two bounded channels carry the same items: <c>_work</c> to whichever worker is free, and
+/// <c>_order</c> to the writer in read order. When the writer falls behind, <c>_order</c> fills
+/// and the reader waits, so at most <c>capacity</c> captures plus two batches (one being stored
+/// raw, one being written) are in memory.
+/// Duplicates are found without remembering the corpus: a capture is skipped when it is in
+/// flight (read in this run, not yet committed), committed as processed, or failed in this run;
+/// the writer removes an id from the in-flight set only after its batch is committed.
+/// </remarks>
+internal sealed class IngestRun
+{
+    private readonly IngestService _service;
+    private readonly IEventStore _store;
+    private readonly Diagnostics _diagnostics;
+    private readonly CancellationTokenSource _cts;
+    private readonly CancellationToken _callerToken;
+    private readonly Channel<WorkItem> _work;
+    private readonly Channel<WorkItem> _order;
+    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _failedHere = new(StringComparer.Ordinal);
+    private readonly StageClock _clock = new();
+    private readonly long _start = Stopwatch.GetTimestamp();
+    private int _total, _added, _skipped, _articles, _mentions, _failed;
+
+    public IngestRun(IngestService service, Diagnostics diagnostics, int capacity, CancellationToken ct)
+    {
+        _service = service;
+        _store = service.Store;
+        _diagnostics = diagnostics;
+        _callerToken = ct;
+        _cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _work = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(capacity) { SingleWriter = true, SingleReader = service.Workers == 1 });
+        _order = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(capacity) { SingleWriter = true, SingleReader = true });
+    }
+
+    public async Task<IngestResult> RunAsync(IEnumerable<Capture> captures)
+    {
+        var before = _service.Pipeline.Timings().ToList();
+        var tasks = new List<Task> { Guard(() => ReadAsync(captures)), Guard(WriteAsync) };
+        for (int i = 0; i < _service.Workers; i++) tasks.Add(Guard(WorkAsync));
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Report the failure that stopped the run, not the cancellations it caused.
+            var cause = tasks.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
+                .FirstOrDefault(e => e is not OperationCanceledException);
+            if (cause is not null) ExceptionDispatchInfo.Throw(cause);
+            _callerToken.ThrowIfCancellationRequested();
+            throw;
+        }
+        finally
+        {
+            _cts.Dispose();
+        }
+        return new IngestResult(_total, _added, _skipped, _articles, _mentions, _failed, Stopwatch.GetElapsedTime(_start))
+        {
+            Workers = _service.Workers,
+            Stages = StageTimes(before),
+        };
+    }
+
+    private List<StageTime> StageTimes(List<(string Stage, TimeSpan Time)> before)
+    {
+        var stages = new List<StageTime>
+        {
+            new("read", _clock[StageClock.Read]),
+            new("store raw", _clock[StageClock.StoreRaw]),
+            new("extract", _clock[StageClock.Extract]),
+        };
+        var after = _service.Pipeline.Timings().ToList();
+        for (int i = 0; i < after.Count; i++)
+            stages.Add(new(after[i].Stage, after[i].Time - before[i].Time));
+        stages.Add(new("key events", _clock[StageClock.Key]));
+        stages.Add(new("write", _clock[StageClock.Write]));
+        return stages;
+    }
+
+    // Runs a loop on the thread pool; when it fails, the others are cancelled so none waits forever.
+    private Task Guard(Func<Task> loop) => Task.Run(async () =>
+    {
+        try
+        {
+            await loop().ConfigureAwait(false);
+        }
+        catch
+        {
+            await _cts.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    });
+
+    private async Task ReadAsync(IEnumerable<Capture> captures)
+    {
+        var ct = _cts.Token;
+        try
+        {
+            // Captures a killed or failed run left behind go first: the store lists them before
+            // this run adds any, so what it re-runs does not depend on timing.
+            await AdmitAllAsync(_store.PendingCaptures(), ct).ConfigureAwait(false);
+            await AdmitAllAsync(captures, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _work.Writer.TryComplete();
+            _order.Writer.TryComplete();
+        }
+    }
+
+    private async Task AdmitAllAsync(IEnumerable<Capture> captures, CancellationToken ct)
+    {
+        // Raw captures are stored a batch per transaction, and only then queued: every capture
+        // is in the store before any stage runs on it.
+        var raw = new List<Capture>(_service.BatchSize);
+        using var e = captures.GetEnumerator();
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            long t = Stopwatch.GetTimestamp();
+            bool more = e.MoveNext();
+            _clock.Stop(StageClock.Read, t);
+            if (!more) break;
+            var capture = e.Current;
+            _total++;
+            // In-flight first, then the store: an id leaves the in-flight set only after its
+            // batch is committed, so one of the two checks always sees it.
+            if (_inFlight.ContainsKey(capture.Id) || _failedHere.ContainsKey(capture.Id) || _store.IsProcessed(capture.Id))
+            {
+                _skipped++;
+                continue;
+            }
+            _inFlight[capture.Id] = 0;
+            raw.Add(capture);
+            if (raw.Count >= _service.BatchSize) await StoreAndQueueAsync(raw, ct).ConfigureAwait(false);
+        }
+        await StoreAndQueueAsync(raw, ct).ConfigureAwait(false);
+    }
+
+    private async Task StoreAndQueueAsync(List<Capture> raw, CancellationToken ct)
+    {
+        if (raw.Count == 0) return;
+        long t = Stopwatch.GetTimestamp();
+        _added += _store.AddCaptures(raw);
+        _clock.Stop(StageClock.StoreRaw, t);
+        foreach (var capture in raw)
+        {
+            var item = new WorkItem(capture);
+            await _order.Writer.WriteAsync(item, ct).ConfigureAwait(false);
+            await _work.Writer.WriteAsync(item, ct).ConfigureAwait(false);
+        }
+        raw.Clear();
+    }
+
+    private async Task WorkAsync()
+    {
+        var ct = _cts.Token;
+        await foreach (var item in _work.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            item.Complete(_service.Process(item.Capture, _diagnostics, _clock, ct));
+    }
+
+    private async Task WriteAsync()
+    {
+        var ct = _cts.Token;
+        var batch = new List<ProcessedCapture>(_service.BatchSize);
+        await foreach (var item in _order.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+        {
+            var processed = await item.Done.WaitAsync(ct).ConfigureAwait(false);
+            _articles += processed.Articles.Count;
+            _mentions += processed.Mentions.Count;
+            if (processed.Error is not null) _failed++;
+            batch.Add(processed);
+            if (batch.Count >= _service.BatchSize) Flush(batch);
+        }
+        Flush(batch);
+    }
+
+    private void Flush(List<ProcessedCapture> batch)
+    {
+        if (batch.Count == 0) return;
+        long t = Stopwatch.GetTimestamp();
+        _store.SaveBatch(batch);
+        _clock.Stop(StageClock.Write, t);
+        foreach (var pc in batch)
+        {
+            if (pc.Error is not null) _failedHere[pc.Capture.Id] = 0;
+            _inFlight.TryRemove(pc.Capture.Id, out _);
+        }
+        batch.Clear();
+    }
+}

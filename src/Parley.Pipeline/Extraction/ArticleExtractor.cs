@@ -47,6 +47,14 @@ public sealed partial class ArticleExtractor
             : _text.Extract(capture, decoded.Text, diagnostics);
     }
 
+    /// <summary>The publication day of an HTML capture (see <see cref="PublicationDateFinder"/>), or null when it gives none or is not HTML.</summary>
+    public DateOnly? PublicationDate(Capture capture)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        var decoded = TextDecoder.Decode(capture);
+        return _html.PublicationDate(capture, decoded.Text);
+    }
+
     [GeneratedRegex(@"^\s*(?:<!--.*?-->\s*)*<(?:!DOCTYPE\s+html|html)\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlStart();
 }

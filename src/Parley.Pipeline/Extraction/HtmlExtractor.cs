@@ -60,7 +60,7 @@ public sealed partial class HtmlExtractor
         var document = new HtmlParser().ParseDocument(html);
         var meta = ReadMetadata(document);
         var draft = new ArticleDraft();
-        ResolveMetadata(draft, meta, capture);
+        ResolveMetadata(draft, document, meta, capture);
 
         var (paragraphs, captions, method, tooDeep) = ChooseBody(document, meta, draft.Headline);
         if (tooDeep)
@@ -86,7 +86,21 @@ public sealed partial class HtmlExtractor
         return [draft.Build(capture, 0, method)];
     }
 
-    private static void ResolveMetadata(ArticleDraft draft, PageMetadata meta, Capture capture)
+    /// <summary>The publication day of an HTML page, as the page's own clock shows it, or null when the page gives none.</summary>
+    /// <param name="capture">The capture (URL and fetch time).</param>
+    /// <param name="html">The decoded HTML.</param>
+    public DateOnly? PublicationDate(Capture capture, string html)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        ArgumentNullException.ThrowIfNull(html);
+        var document = new HtmlParser().ParseDocument(html);
+        var meta = ReadMetadata(document);
+        var draft = new ArticleDraft();
+        ResolveMetadata(draft, document, meta, capture);
+        return draft.Published is { } p ? DateOnly.FromDateTime(p.DateTime) : null;
+    }
+
+    private static void ResolveMetadata(ArticleDraft draft, IDocument document, PageMetadata meta, Capture capture)
     {
         draft.Url = Absolute(meta.Canonical, capture.Url) ?? Absolute(meta.MetaOf("og:url"), capture.Url) ?? capture.Url;
         var site = meta.JsonPublisher ?? meta.MetaOf("og:site_name", "application-name");
@@ -98,19 +112,11 @@ public sealed partial class HtmlExtractor
         draft.Section = meta.JsonSection ?? meta.MetaOf("article:section", "section");
         draft.Language = LanguageOf(meta.Lang);
 
-        var published = meta.JsonPublished
-            ?? meta.MetaOf("article:published_time", "datePublished", "pubdate", "publishdate", "publish-date", "date", "dc.date",
-                "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "og:published_time", "article.published")
-            ?? meta.TimeElement;
         var offset = Outlets.DefaultOffset(draft.Outlet);
-        if (published is not null && PublishedDateParser.TryParse(published, offset, out var p))
+        if (PublicationDateFinder.Find(document, meta.JsonPublished, meta.JsonModified, meta.Meta, draft.Url ?? capture.Url, offset, capture.FetchedAt) is { } found)
         {
-            draft.PublishedText = published.Trim();
-            draft.Published = p;
-        }
-        else if (PublishedDateParser.FromUrl(draft.Url) is { } day)
-        {
-            draft.PublishedText = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            draft.PublishedText = found.Text;
+            draft.Published = found.Value;
         }
 
         var modified = meta.JsonModified ?? meta.MetaOf("article:modified_time", "dateModified", "og:updated_time", "last-modified");

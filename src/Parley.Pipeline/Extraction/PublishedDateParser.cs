@@ -193,24 +193,24 @@ public static partial class PublishedDateParser
 
     private static int Int(Group g) => int.Parse(g.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<mo>\d{2})-(?<d>\d{2})(?:[T ](?<h>\d{2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?)?\s*(?<z>Z|[+-]\d{2}(?::?\d{2})?)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})-(?<mo>[0-9]{2})-(?<d>[0-9]{2})(?:[T ](?<h>[0-9]{2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2})(?:[.,][0-9]+)?)?)?\s*(?<z>Z|[+-][0-9]{2}(?::?[0-9]{2})?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Iso();
 
-    [GeneratedRegex(@"(?<!\d)(?<y>\d{4})\s*[-./년]\s*(?<mo>\d{1,2})\s*[-./월]\s*(?<d>\d{1,2})(?!\d)")]
+    [GeneratedRegex(@"(?<![0-9])(?<y>[0-9]{4})\s*[-./년]\s*(?<mo>[0-9]{1,2})\s*[-./월]\s*(?<d>[0-9]{1,2})(?![0-9])")]
     private static partial Regex NumericDate();
 
-    [GeneratedRegex(@"\b(?<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?<y>[0-9]{4})\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthFirst();
 
-    [GeneratedRegex(@"\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+(?<y>\d{4})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+(?<y>[0-9]{4})\b", RegexOptions.IgnoreCase)]
     private static partial Regex DayFirst();
 
-    [GeneratedRegex(@"(?<!\d)(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<ap>[ap])\.?m\.?(?![a-z]))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![0-9])(?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2}))?(?:\s*(?<ap>[ap])\.?m\.?(?![a-z]))?", RegexOptions.IgnoreCase)]
     private static partial Regex Time();
 
-    [GeneratedRegex(@"(?<off>[+-]\d{2}:?\d{2})(?!\d)|\b(?<abbr>UTC|GMT|KST|JST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST)\b")]
+    [GeneratedRegex(@"(?<off>[+-][0-9]{2}:?[0-9]{2})(?![0-9])|\b(?<abbr>UTC|GMT|KST|JST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST)\b")]
     private static partial Regex Zone();
 
-    [GeneratedRegex(@"(?<![\d])(?<y>(?:19|20)\d{2})(?:/(?<mo>\d{2})/(?<d>\d{2})(?=/|$)|(?<mo>\d{2})(?<d>\d{2})(?=[/_.-]|$))")]
+    [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?:/(?<mo>[0-9]{2})/(?<d>[0-9]{2})(?=/|$)|(?<mo>[0-9]{2})(?<d>[0-9]{2})(?=[/_.-]|$))")]
     private static partial Regex UrlDate();
 }

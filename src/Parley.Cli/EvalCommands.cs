@@ -51,7 +51,7 @@ internal static partial class Commands
             var report = DateEvaluation.Run(dir);
             if (p.GetValue(verbose))
                 foreach (var page in report.Pages.Where(x => x.Predicted != x.Gold))
-                    Console.WriteLine(FormattableString.Invariant($"{page.Set} gold {page.Gold:yyyy-MM-dd} got {page.Predicted?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"} {page.Url}"));
+                    Console.WriteLine(FormattableString.Invariant($"{page.Set} gold {page.Gold:yyyy-MM-dd} got {page.Predicted?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"} {page.Basis} [{page.Text}] {page.Url}"));
             Console.WriteLine(FormattableString.Invariant(
                 $"pages {report.Pages.Count}  F {report.F:F4}  precision {report.Precision:F4}  recall {report.Recall:F4}  (TP {report.Tp}, FP {report.Fp}, FN {report.Fn}; {report.Unannotated} without a gold date left out)  {report.Pages.Count / report.Elapsed.TotalSeconds:F0} pages/s"));
             return 0;

@@ -47,12 +47,12 @@ public sealed partial class ArticleExtractor
             : _text.Extract(capture, decoded.Text, diagnostics);
     }
 
-    /// <summary>The publication day of an HTML capture (see <see cref="PublicationDateFinder"/>), or null when it gives none or is not HTML.</summary>
-    public DateOnly? PublicationDate(Capture capture)
+    /// <summary>The publication time of an HTML capture and where it was found (see <see cref="PublicationDateFinder"/>), or null when it gives none.</summary>
+    public PublicationDate? PublicationDate(Capture capture)
     {
         ArgumentNullException.ThrowIfNull(capture);
         var decoded = TextDecoder.Decode(capture);
-        return _html.PublicationDate(capture, decoded.Text);
+        return _html.FindPublicationDate(capture, decoded.Text);
     }
 
     [GeneratedRegex(@"^\s*(?:<!--.*?-->\s*)*<(?:!DOCTYPE\s+html|html)\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]

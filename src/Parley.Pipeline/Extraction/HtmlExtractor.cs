@@ -86,10 +86,10 @@ public sealed partial class HtmlExtractor
         return [draft.Build(capture, 0, method)];
     }
 
-    /// <summary>The publication day of an HTML page, as the page's own clock shows it, or null when the page gives none.</summary>
+    /// <summary>The publication time of an HTML page and where it was found, or null when the page gives none.</summary>
     /// <param name="capture">The capture (URL and fetch time).</param>
     /// <param name="html">The decoded HTML.</param>
-    public DateOnly? PublicationDate(Capture capture, string html)
+    public PublicationDate? FindPublicationDate(Capture capture, string html)
     {
         ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(html);
@@ -97,7 +97,7 @@ public sealed partial class HtmlExtractor
         var meta = ReadMetadata(document);
         var draft = new ArticleDraft();
         ResolveMetadata(draft, document, meta, capture);
-        return draft.Published is { } p ? DateOnly.FromDateTime(p.DateTime) : null;
+        return draft.PublishedFound;
     }
 
     private static void ResolveMetadata(ArticleDraft draft, IDocument document, PageMetadata meta, Capture capture)
@@ -117,6 +117,7 @@ public sealed partial class HtmlExtractor
         {
             draft.PublishedText = found.Text;
             draft.Published = found.Value;
+            draft.PublishedFound = found;
         }
 
         var modified = meta.JsonModified ?? meta.MetaOf("article:modified_time", "dateModified", "og:updated_time", "last-modified");

@@ -35,6 +35,11 @@ public static partial class PublicationDateFinder
         "ptime", "timestamp", "published", "creation_date",
     ];
 
+    /// <summary>Microdata and RDFa properties of a publication time on any element.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> PublishedProperties = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["datePublished", "dateCreated", "schema:datePublished", "schema:dateCreated", "dc:date", "dc:created", "dcterms:created", "dcterms:issued", "article:published_time"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Meta keys that name the last modification.</summary>
     private static readonly string[] ModifiedKeys =
     [
@@ -52,6 +57,37 @@ public static partial class PublicationDateFinder
     /// <param name="latest">Dates after this are not publication dates (the capture time); null for no bound.</param>
     /// <returns>The date with the text it came from and its basis, or null.</returns>
     internal static PublicationDate? Find(IDocument document, string? jsonPublished, string? jsonModified,
+        IReadOnlyDictionary<string, string> meta, string? url, TimeSpan? defaultOffset, DateTimeOffset? latest)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(meta);
+        var found = FindInPage(document, jsonPublished, jsonModified, meta, url, defaultOffset, latest);
+        return found is null ? null : ToLocal(found, document, meta, url);
+    }
+
+    /// <summary>
+    /// Restates a time stamped in UTC ("2023-11-09T01:09:55Z") in the page's own zone, as the day a
+    /// page was published is the day its readers saw: the zone comes from the page's locale, host or
+    /// language (<see cref="PageZones"/>). Midnight UTC is a bare date written as a time and stays.
+    /// </summary>
+    private static PublicationDate ToLocal(PublicationDate found, IDocument document, IReadOnlyDictionary<string, string> meta, string? url)
+    {
+        if (found.Basis is "url" or "page" || !UtcStamp().IsMatch(found.Text) || found.Value.TimeOfDay == TimeSpan.Zero)
+        {
+            return found;
+        }
+
+        var value = found.Value;
+        var locale = meta.TryGetValue("og:locale", out var l) ? l : null;
+        if (PageZones.Guess(document.DocumentElement?.GetAttribute("lang"), locale, url) is { } zone)
+        {
+            value = TimeZoneInfo.ConvertTime(value, zone);
+        }
+
+        return found with { Value = value };
+    }
+
+    private static PublicationDate? FindInPage(IDocument document, string? jsonPublished, string? jsonModified,
         IReadOnlyDictionary<string, string> meta, string? url, TimeSpan? defaultOffset, DateTimeOffset? latest)
     {
         bool Valid(DateTimeOffset d) => latest is not { } l || d <= l.AddDays(1);
@@ -79,9 +115,15 @@ public static partial class PublicationDateFinder
             }
         }
 
-        foreach (var element in document.QuerySelectorAll("[itemprop='datePublished'], [itemprop='datepublished'], [itemprop='dateCreated']"))
+        foreach (var element in document.QuerySelectorAll("[itemprop], [property]"))
         {
-            var text = element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? element.TextContent;
+            var name = element.GetAttribute("itemprop") ?? element.GetAttribute("property");
+            if (name is null || !PublishedProperties.Contains(name.Trim()) || element.LocalName == "meta")
+            {
+                continue;
+            }
+
+            var text = element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? element.GetAttribute("title") ?? TextLines.Normalize(element.TextContent);
             if (Try(text, "itemprop") is { } fromItemprop)
             {
                 return fromItemprop;
@@ -124,7 +166,7 @@ public static partial class PublicationDateFinder
 
             var text = element.GetAttribute("title") is { } title && title.Length < 80 ? title + " " : "";
             text += TextLines.Normalize(element.TextContent);
-            if (text.Length <= 120 && Try(text, "element") is { } fromElement)
+            if (text.Length <= 120 && !PageClock().IsMatch(text) && Try(text, "element") is { } fromElement)
             {
                 return fromElement;
             }
@@ -132,12 +174,24 @@ public static partial class PublicationDateFinder
 
         if (document.Body is { } body)
         {
-            var text = body.TextContent;
-            foreach (Match m in PostedPhrase().Matches(text.Length > 200_000 ? text[..200_000] : text))
+            var text = VisibleText(body);
+            foreach (Match m in PostedPhrase().Matches(text))
             {
-                if (Try(m.Groups["date"].Value, "text") is { } fromText)
+                // The date must follow the word closely: "Stand der Technik vom 09.03.2016" is not a posting date.
+                var phrase = m.Groups["date"].Value;
+                var first = PublishedDateParser.FindDates(phrase).FirstOrDefault(d => d.Index <= MaxPhraseGap);
+                if (first.Date != default && Try(phrase[first.Index..], "text") is { } fromText)
                 {
                     return fromText;
+                }
+            }
+
+            foreach (var (date, index) in PublishedDateParser.FindDates(text))
+            {
+                var value = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), defaultOffset ?? TimeSpan.Zero);
+                if (Valid(value))
+                {
+                    return new PublicationDate(value, text.Substring(index, Math.Min(40, text.Length - index)).Trim(), "page");
                 }
             }
         }
@@ -158,6 +212,48 @@ public static partial class PublicationDateFinder
         return null;
     }
 
+    /// <summary>Most characters between "Posted"/"Veröffentlicht am" and its date ("on Tuesday, " is 13).</summary>
+    private const int MaxPhraseGap = 16;
+
+    /// <summary>Most characters of page text scanned for dates: a date past the first 100,000 is not the page's.</summary>
+    private const int MaxScanChars = 100_000;
+
+    /// <summary>The page's text outside scripts, navigation, footers, asides and widgets, in document order, one line per block.</summary>
+    private static string VisibleText(IElement body)
+    {
+        var sb = new System.Text.StringBuilder();
+        var stack = new Stack<INode>();
+        stack.Push(body);
+        while (stack.Count > 0 && sb.Length < MaxScanChars)
+        {
+            var node = stack.Pop();
+            if (node is IText t)
+            {
+                sb.Append(t.Data);
+                continue;
+            }
+
+            if (node is not IElement e)
+            {
+                continue;
+            }
+
+            if (e.LocalName is "script" or "style" or "noscript" or "template" or "footer" or "nav" or "aside" or "select" or "svg"
+                || (e != body && WidgetClass().IsMatch(e.ClassName + " " + e.Id)))
+            {
+                continue;
+            }
+
+            sb.Append('\n');
+            for (var i = e.ChildNodes.Length - 1; i >= 0; i--)
+            {
+                stack.Push(e.ChildNodes[i]);
+            }
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>True inside comments, footers, sidebars and related-article lists, whose dates are not the page's.</summary>
     private static bool InWidget(IElement element)
     {
@@ -168,7 +264,7 @@ public static partial class PublicationDateFinder
                 return true;
             }
 
-            if (WidgetClass().IsMatch(e.ClassName + " " + e.Id))
+            if (e.LocalName is not ("main" or "article") && WidgetClass().IsMatch(e.ClassName + " " + e.Id))
             {
                 return true;
             }
@@ -177,13 +273,23 @@ public static partial class PublicationDateFinder
         return false;
     }
 
-    [GeneratedRegex(@"(?:^|[\s_-])(?:comment|comments|reply|respond|sidebar|widget|related|footer|recent|popular|teaser|archive|calendar)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
+    /// <summary>A class or id token that starts with a widget word ("comment-list", "sidebar", "related_posts"); "has-sidebar" is layout, not a widget.</summary>
+    [GeneratedRegex(@"(?:^|\s)(?:comment|comments|reply|respond|sidebar|related|footer|recent|popular|archive|calendar)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex WidgetClass();
+
+    /// <summary>The page's clock or the reader's last visit, never the publication: "Aktuelle Zeit: 14.10.2020", "Today is ...".</summary>
+    [GeneratedRegex(@"\b(?:Aktuelle Zeit|Heute ist|Today is|Current time|Letzter Besuch|Last visit|It is currently|Es ist)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PageClock();
+
+    /// <summary>A time that says it is in UTC: "Z", "+00:00", "UTC", "GMT".</summary>
+    [GeneratedRegex(@"[0-9](?:Z|[+-]00:?00)$|\b(?:UTC|GMT)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UtcStamp();
 
     [GeneratedRegex(@"date|time|publish|posted|byline|meta|dateline|entry-info|post-info|submitted|datum", RegexOptions.IgnoreCase)]
     private static partial Regex DateClass();
 
-    [GeneratedRegex(@"(?:Posted|Published|Publié|Veröffentlicht|Erstellt|Datum|Date|Updated|Stand)\s*(?:on|am|le|:)?\s*:?\s*(?<date>[^\n]{6,60})", RegexOptions.IgnoreCase)]
+    /// <summary>"Posted on ...", "Veröffentlicht am ...", "Erschienen am: ...", "Publié le ...": the date must follow within a few words.</summary>
+    [GeneratedRegex(@"\b(?:Posted|Published|Publié|Publicado|Pubblicato|Veröffentlicht|Erschienen|Erstellt|Datum|Date|Stand|Gepubliceerd)\b\s*(?:on|am|le|el|il|em|op|:)?\s*:?\s*(?<date>[^\n]{6,60})", RegexOptions.IgnoreCase)]
     private static partial Regex PostedPhrase();
 }
 

@@ -35,7 +35,7 @@ public static partial class DateEvaluation
 
                 var gold = DateOnly.Parse(goldText, System.Globalization.CultureInfo.InvariantCulture);
                 var file = Path.Combine(folder, "html", entry.Value.GetProperty("file").GetString() + ".gz");
-                DateOnly? predicted = null;
+                PublicationDate? predicted = null;
                 if (File.Exists(file))
                 {
                     var capture = EvalPages.Load(file, entry.Name);
@@ -44,7 +44,8 @@ public static partial class DateEvaluation
                     watch.Stop();
                 }
 
-                pages.Add(new DatePage(Path.GetFileNameWithoutExtension(set), entry.Name, gold, predicted));
+                pages.Add(new DatePage(Path.GetFileNameWithoutExtension(set), entry.Name, gold,
+                    predicted is { } p ? DateOnly.FromDateTime(p.Value.DateTime) : null, predicted?.Basis, predicted?.Text));
             }
         }
 
@@ -66,7 +67,9 @@ public static partial class DateEvaluation
 /// <param name="Url">The page URL.</param>
 /// <param name="Gold">The annotated day.</param>
 /// <param name="Predicted">The predicted day, or null.</param>
-public sealed record DatePage(string Set, string Url, DateOnly Gold, DateOnly? Predicted);
+/// <param name="Basis">Where the prediction came from (see <see cref="PublicationDate.Basis"/>).</param>
+/// <param name="Text">The text the prediction was read from.</param>
+public sealed record DatePage(string Set, string Url, DateOnly Gold, DateOnly? Predicted, string? Basis, string? Text);
 
 /// <summary>The result of a date evaluation.</summary>
 /// <param name="Pages">Per page.</param>

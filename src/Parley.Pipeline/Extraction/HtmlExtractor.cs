@@ -113,7 +113,7 @@ public sealed partial class HtmlExtractor
         draft.Language = LanguageOf(meta.Lang);
 
         var offset = Outlets.DefaultOffset(draft.Outlet);
-        if (PublicationDateFinder.Find(document, meta.JsonPublished, meta.JsonModified, meta.Meta, draft.Url ?? capture.Url, offset, capture.FetchedAt) is { } found)
+        if (PublicationDateFinder.Find(document, meta.JsonPublished ?? meta.JsonAnyPublished, meta.JsonModified, meta.Meta, draft.Url ?? capture.Url, offset, capture.FetchedAt) is { } found)
         {
             draft.PublishedText = found.Text;
             draft.Published = found.Value;

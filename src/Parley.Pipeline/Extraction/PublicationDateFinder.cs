@@ -40,6 +40,9 @@ public static partial class PublicationDateFinder
         ["datePublished", "dateCreated", "schema:datePublished", "schema:dateCreated", "dc:date", "dc:created", "dcterms:created", "dcterms:issued", "article:published_time"],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Meta keys of the page's main image.</summary>
+    private static readonly string[] ImageKeys = ["og:image", "twitter:image", "og:image:secure_url"];
+
     /// <summary>Meta keys that name the last modification.</summary>
     private static readonly string[] ModifiedKeys =
     [
@@ -68,7 +71,8 @@ public static partial class PublicationDateFinder
     /// <summary>
     /// Restates a time stamped in UTC ("2023-11-09T01:09:55Z") in the page's own zone, as the day a
     /// page was published is the day its readers saw: the zone comes from the page's locale, host or
-    /// language (<see cref="PageZones"/>). Midnight UTC is a bare date written as a time and stays.
+    /// language (<see cref="PageZones"/>), and a full date in the URL one day off settles it. Midnight UTC is
+    /// a bare date written as a time and stays.
     /// </summary>
     private static PublicationDate ToLocal(PublicationDate found, IDocument document, IReadOnlyDictionary<string, string> meta, string? url)
     {
@@ -82,6 +86,13 @@ public static partial class PublicationDateFinder
         if (PageZones.Guess(document.DocumentElement?.GetAttribute("lang"), locale, url) is { } zone)
         {
             value = TimeZoneInfo.ConvertTime(value, zone);
+        }
+
+        // The CMS writes the URL in local time: a full date there one day off the stamp settles the zone.
+        if (PublishedDateParser.FromUrl(url) is { } urlDay && Math.Abs(DateOnly.FromDateTime(value.DateTime).DayNumber - urlDay.DayNumber) == 1)
+        {
+            return new PublicationDate(new DateTimeOffset(urlDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                urlDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "url");
         }
 
         return found with { Value = value };
@@ -139,6 +150,15 @@ public static partial class PublicationDateFinder
             }
         }
 
+        // Site-specific keys that still say what they are: "shareaholic:article_published_time", "five_hundred_pixels:uploaded_at".
+        foreach (var (key, value) in meta)
+        {
+            if (PublishedKeyLike().IsMatch(key) && Try(value, "meta") is { } fromKey)
+            {
+                return fromKey;
+            }
+        }
+
         foreach (var time in document.QuerySelectorAll("time"))
         {
             if (InWidget(time))
@@ -193,6 +213,16 @@ public static partial class PublicationDateFinder
                 {
                     return new PublicationDate(value, text.Substring(index, Math.Min(40, text.Length - index)).Trim(), "page");
                 }
+            }
+        }
+
+        // An image uploaded by a CMS into a dated folder (og:image ".../2016/05/04/cover.png") dates the page it was made for.
+        foreach (var key in ImageKeys)
+        {
+            if (meta.TryGetValue(key, out var image) && PublishedDateParser.FromUrl(image) is { } imageDay)
+            {
+                return new PublicationDate(new DateTimeOffset(imageDay.ToDateTime(TimeOnly.MinValue), defaultOffset ?? TimeSpan.Zero),
+                    imageDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "image");
             }
         }
 
@@ -276,6 +306,10 @@ public static partial class PublicationDateFinder
     /// <summary>A class or id token that starts with a widget word ("comment-list", "sidebar", "related_posts"); "has-sidebar" is layout, not a widget.</summary>
     [GeneratedRegex(@"(?:^|\s)(?:comment|comments|reply|respond|sidebar|related|footer|recent|popular|archive|calendar)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex WidgetClass();
+
+    /// <summary>A meta key naming a publication or upload time in a site's own vocabulary.</summary>
+    [GeneratedRegex(@"(?:publish(?:ed)?|pub|upload(?:ed)?|creat(?:ed|ion)|release|issued?)[_:.-]?(?:date|time|at|on)\b|(?:^|[:_.])(?:date[_:.-]?(?:published|created|posted))", RegexOptions.IgnoreCase)]
+    private static partial Regex PublishedKeyLike();
 
     /// <summary>The page's clock or the reader's last visit, never the publication: "Aktuelle Zeit: 14.10.2020", "Today is ...".</summary>
     [GeneratedRegex(@"\b(?:Aktuelle Zeit|Heute ist|Today is|Current time|Letzter Besuch|Last visit|It is currently|Es ist)\b", RegexOptions.IgnoreCase)]

@@ -31,7 +31,7 @@ internal static partial class Commands
             }
             if (p.GetValue(verbose))
                 foreach (var page in report.Pages.OrderBy(x => x.Counts.F1))
-                    Console.WriteLine(FormattableString.Invariant($"{page.Counts.Precision:F3} {page.Counts.Recall:F3} {page.Counts.F1:F3} {page.Id[..12]} {page.Url}"));
+                    Console.WriteLine(FormattableString.Invariant($"{page.Counts.Precision:F3} {page.Counts.Recall:F3} {page.Counts.F1:F3} {page.Method,-10} {page.Id[..12]} {page.Url}"));
             Console.WriteLine(FormattableString.Invariant(
                 $"pages {report.Pages.Count}  F1 {report.F1:F4}  precision {report.Precision:F4}  recall {report.Recall:F4}  accuracy {report.Accuracy:F3}  empty {report.Pages.Count(x => x.Prediction.Length == 0)}  {report.Pages.Count / report.Elapsed.TotalSeconds:F0} pages/s"));
             return 0;

@@ -205,7 +205,7 @@ public sealed partial class HtmlExtractor
             return false;
         }
 
-        var names = (element.GetAttribute("class") + " " + element.Id).Split(ClassSeparators, StringSplitOptions.RemoveEmptyEntries);
+        var names = NameWords(element);
         if (names.Length == 0)
         {
             return false;
@@ -231,6 +231,28 @@ public sealed partial class HtmlExtractor
 
         return !HoldsArticle(element);
     }
+
+    /// <summary>
+    /// The words of an element's class names and id. Class names that describe the layout around the
+    /// element ("content-with-sidebar", "has-sidebar", "no-comments") are left out: they say what is
+    /// beside the element, not what it is.
+    /// </summary>
+    private static string[] NameWords(IElement element)
+    {
+        var words = new List<string>();
+        foreach (var name in ((element.GetAttribute("class") ?? "") + " " + element.Id).Split(' ', '\t', '\n'))
+        {
+            if (name.Length > 0 && !LayoutName().IsMatch(name))
+            {
+                words.AddRange(name.Split(ClassSeparators, StringSplitOptions.RemoveEmptyEntries));
+            }
+        }
+
+        return [.. words];
+    }
+
+    [GeneratedRegex(@"(?:^|[-_])(?:with|has|no|without|show)[-_]", RegexOptions.IgnoreCase)]
+    private static partial Regex LayoutName();
 
     /// <summary>True when an article lies inside: then class words like "has-section-nav" describe the layout, not the element.</summary>
     private static bool HoldsArticle(IElement element) =>
@@ -324,8 +346,7 @@ public sealed partial class HtmlExtractor
             return 0;
         }
 
-        var names = (element.GetAttribute("class") + " " + element.Id).Split(ClassSeparators, StringSplitOptions.RemoveEmptyEntries);
-        return names.Any(Positive.Contains) ? 1.25 : 1.0;
+        return NameWords(element).Any(Positive.Contains) ? 1.25 : 1.0;
     }
 
     private static bool HasSkippedAncestor(IElement element)

@@ -161,7 +161,7 @@ public sealed partial class HtmlExtractor
                 continue;
             }
 
-            var (paragraphs, found, deep) = Paragraphs(root, headline);
+            var (paragraphs, found, deep) = Paragraphs(root, headline, wholePage: false);
             tooDeep |= deep;
             if (Length(paragraphs) >= _options.MinBodyChars)
             {
@@ -176,7 +176,7 @@ public sealed partial class HtmlExtractor
         {
             if (captions.Count == 0 && document.Body is { } body)
             {
-                captions = Paragraphs(body, headline).Captions;
+                captions = Paragraphs(body, headline, wholePage: true).Captions;
             }
 
             return (json, captions, MethodJsonLd, tooDeep);
@@ -189,7 +189,7 @@ public sealed partial class HtmlExtractor
 
         if (document.Body is { } page)
         {
-            var (all, found, deep) = Paragraphs(page, headline);
+            var (all, found, deep) = Paragraphs(page, headline, wholePage: true);
             tooDeep |= deep;
             if (all.Count > 0 && Length(all) >= jsonLength)
             {
@@ -201,7 +201,12 @@ public sealed partial class HtmlExtractor
     }
 
     /// <summary>The kept paragraphs and the captions under <paramref name="root"/>.</summary>
-    private (List<string> Paragraphs, List<string> Captions, bool TooDeep) Paragraphs(IElement root, string? headline)
+    /// <param name="root">The element holding the story.</param>
+    /// <param name="headline">The headline, dropped when repeated in the body.</param>
+    /// <param name="wholePage">True when <paramref name="root"/> is the whole page: then short blocks that do
+    /// not read as sentences are menus and labels; inside a chosen story element they are the story's own
+    /// short lines (list items, table rows, one-line paragraphs).</param>
+    private (List<string> Paragraphs, List<string> Captions, bool TooDeep) Paragraphs(IElement root, string? headline, bool wholePage)
     {
         var collector = new BlockCollector(_options);
         collector.Collect(root);
@@ -214,9 +219,10 @@ public sealed partial class HtmlExtractor
             }
 
             var heading = block.Tag is "h2" or "h3" or "h4" or "h5" or "h6";
-            var sentence = SentenceEnd().IsMatch(block.Text) && block.Text.Contains(' ');
+            var sentence = SentenceEnd().IsMatch(block.Text) && (block.Text.Contains(' ') || block.Text.Length >= 10);
             var byline = kept.Count < 2 && BylineParser.TryParse(block.Text, out _, out _);
-            if (block.Text.Length >= _options.MinParagraphChars || sentence || byline || (heading && block.Text.Length >= 10))
+            var minimum = wholePage ? _options.MinParagraphChars : _options.MinStoryLineChars;
+            if (block.Text.Length >= minimum || sentence || byline || (heading && block.Text.Length >= 10))
             {
                 if (kept.Count == 0 || kept[^1] != block.Text)
                 {
@@ -331,7 +337,7 @@ public sealed partial class HtmlExtractor
     [GeneratedRegex(@"\s+[|\-–—:]\s+(?<site>[^|\-–—:]{2,60})$")]
     private static partial Regex TitleSuffix();
 
-    [GeneratedRegex(@"[.!?][""'”’)\]]*$|[""”’]$")]
+    [GeneratedRegex(@"[.!?。！？][""'”’)\]」』]*$|[""”’]$")]
     private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"^(?:Copyright\b|©|\(c\)\s|All rights reserved|Advertisement$|ADVERTISEMENT$|Read more\b|Related:|Share this\b|Sign up\b|Subscribe\b|Click here\b|Follow us\b)", RegexOptions.IgnoreCase)]

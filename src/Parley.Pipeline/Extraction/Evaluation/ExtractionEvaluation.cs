@@ -27,6 +27,7 @@ public static class ExtractionEvaluation
             var url = entry.Value.TryGetProperty("url", out var u) ? u.GetString() : null;
             var file = Path.Combine(folder, "html", entry.Name + ".html.gz");
             var prediction = "";
+            var method = "";
             if (File.Exists(file))
             {
                 var capture = EvalPages.Load(file, url);
@@ -34,11 +35,12 @@ public static class ExtractionEvaluation
                 var articles = extractor.Extract(capture, diag);
                 watch.Stop();
                 prediction = articles.IsEmpty ? "" : articles[0].Body;
+                method = articles.IsEmpty ? "" : articles[0].Method;
             }
 
             var counts = ShingleScore.Page(truth, prediction);
             var exact = ShingleScore.Tokens(truth).SequenceEqual(ShingleScore.Tokens(prediction), StringComparer.Ordinal);
-            pages.Add(new ExtractionPage(entry.Name, url, truth, prediction, counts, exact));
+            pages.Add(new ExtractionPage(entry.Name, url, truth, prediction, method, counts, exact));
         }
 
         var (p, r, f1) = ShingleScore.Aggregate(pages.Select(x => x.Counts).ToList());
@@ -69,9 +71,10 @@ public static class ExtractionEvaluation
 /// <param name="Url">The page URL.</param>
 /// <param name="Truth">The annotated body.</param>
 /// <param name="Prediction">The extracted body ("" when none).</param>
+/// <param name="Method">The extraction path that won (<see cref="Article.Method"/>).</param>
 /// <param name="Counts">Shingle counts.</param>
 /// <param name="Exact">True when the token sequences are equal.</param>
-public sealed record ExtractionPage(string Id, string? Url, string Truth, string Prediction, PageCounts Counts, bool Exact);
+public sealed record ExtractionPage(string Id, string? Url, string Truth, string Prediction, string Method, PageCounts Counts, bool Exact);
 
 /// <summary>The result of an extraction evaluation.</summary>
 /// <param name="Pages">Per page, in id order.</param>

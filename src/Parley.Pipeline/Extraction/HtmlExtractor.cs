@@ -211,29 +211,96 @@ public sealed partial class HtmlExtractor
         var collector = new BlockCollector(_options);
         collector.Collect(root);
         var kept = new List<string>();
+        var captions = collector.Captions;
+        var inWidget = false;
         foreach (var block in collector.Blocks)
         {
-            if (block.LinkDensity > _options.MaxLinkDensity || block.Text == headline || Boilerplate().IsMatch(block.Text))
+            var text = block.Text;
+            if (block.LinkDensity > _options.MaxLinkDensity || text == headline || Boilerplate().IsMatch(text) || Label().IsMatch(text))
             {
                 continue;
             }
 
-            var heading = block.Tag is "h2" or "h3" or "h4" or "h5" or "h6";
-            var sentence = SentenceEnd().IsMatch(block.Text) && (block.Text.Contains(' ') || block.Text.Length >= 10);
-            var byline = kept.Count < 2 && BylineParser.TryParse(block.Text, out _, out _);
-            var minimum = wholePage ? _options.MinParagraphChars : _options.MinStoryLineChars;
-            if (block.Text.Length >= minimum || sentence || byline || (heading && block.Text.Length >= 10))
+            // "Most read in world news", "Related stories": the short lines that follow are other stories'
+            // headlines, up to the next paragraph of running text (such boxes sit inside stories too).
+            if (WidgetHeading().IsMatch(text))
             {
-                if (kept.Count == 0 || kept[^1] != block.Text)
+                inWidget = true;
+                continue;
+            }
+
+            var heading = block.Tag is "h2" or "h3" or "h4" or "h5" or "h6";
+            var sentence = SentenceEnd().IsMatch(text) && (text.Contains(' ') || text.Length >= 10);
+            if (inWidget)
+            {
+                if (!sentence || text.Length < _options.MinParagraphChars * 3)
                 {
-                    kept.Add(block.Text);
+                    continue;
+                }
+
+                inWidget = false;
+            }
+
+            var byline = kept.Count < 2 && BylineParser.TryParse(text, out _, out _);
+            if (!sentence && text.Length < _options.MinParagraphChars * 3)
+            {
+                if (Credit().IsMatch(text))
+                {
+                    captions.Add(text);
+                    continue;
+                }
+
+                if (IsTimeLine(text) || Kicker().IsMatch(text))
+                {
+                    continue;
+                }
+            }
+
+            var minimum = wholePage ? _options.MinParagraphChars : _options.MinStoryLineChars;
+            if (text.Length >= minimum || sentence || byline || (heading && text.Length >= 10))
+            {
+                if (kept.Count == 0 || kept[^1] != text)
+                {
+                    kept.Add(text);
                 }
             }
         }
 
         // Trailing headings with no paragraph after them are list or widget titles, not subheadings.
-        return (kept, collector.Captions, collector.TooDeep);
+        return (kept, captions, collector.TooDeep);
     }
+
+    /// <summary>True for a line that is only a time stamp: "18 Nov 2019, 19:09", "Updated 11:21 pm CST, Tuesday, November 19, 2019".</summary>
+    private static bool IsTimeLine(string text)
+    {
+        if (!PublishedDateParser.TryParse(text, null, out _))
+        {
+            return false;
+        }
+
+        var rest = TimeWords().Replace(text, " ");
+        return rest.Count(char.IsLetter) <= 3;
+    }
+
+    /// <summary>What a time line may hold besides the date: digits, month and weekday names, zones, "Updated", "Posted".</summary>
+    [GeneratedRegex(@"[0-9]+|\b(?:updated?|posted|published|last|modified|on|at|am|pm|a\.m\.|p\.m\.|[A-Z]{3,4}T|UTC|GMT|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeWords();
+
+    /// <summary>Whole-line labels of page furniture inside a story element.</summary>
+    [GeneratedRegex(@"^(?:Advert(?:isement)?|Ad|Sponsored|comments?|\d+\s+comments?|Share(?: this(?: article| story)?)?|Tweet|Email|Print|Sharing is caring!?|previous post|next post|Breaking News|Read more|Read More|More|Trending|Recommended|Watch|Video|Warning|Don'?t miss|DON'T MISS|This slideshow requires JavaScript\.?|To Read the Full Story|Tell us what you think\.*|Loading\.*|Close|Continue reading(?: below)?|Story continues below(?: advertisement)?|Skip(?: to)?(?: main)? content)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Label();
+
+    /// <summary>A heading that opens a list of other stories.</summary>
+    [GeneratedRegex(@"^(?:Most (?:read|popular|viewed|shared|watched)\b.*|Related(?: (?:stories|articles|posts|coverage|news|content|links))?:?|You may also like|You might also like|More (?:from|stories|on|in)\b.{0,40}|Recommended(?: for you| stories)?|Popular(?: now| stories)?|Trending(?: now| stories)?|Top stories|Latest news|Further reading)$", RegexOptions.IgnoreCase)]
+    private static partial Regex WidgetHeading();
+
+    /// <summary>A photo credit standing alone: "(Image: © NASA/ESA)", "(Jacquelyn Martin / Associated Press)", "Photo: Reuters".</summary>
+    [GeneratedRegex(@"^\((?:Image|Photo|Picture|Credit|Foto|Bild)?[^()]{0,80}(?:©|/|Getty|Reuters|AP|AFP|Press|Images|Photo)[^()]{0,60}\)$|^(?:Image|Photo|Picture|Credit|Foto|Bild|Photograph)(?: credit)?\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex Credit();
+
+    /// <summary>A short all-capitals kicker over a teaser ("RANDY ANDY", "TIME TRAVELLER").</summary>
+    [GeneratedRegex(@"^[\p{Lu}\p{N}'‘’ .,&!-]{3,40}$")]
+    private static partial Regex Kicker();
 
     private IElement? BestArticleElement(IDocument document)
     {

@@ -20,7 +20,7 @@ public sealed partial class HtmlExtractor
     private static readonly FrozenSet<string> BlockTags = FrozenSet.ToFrozenSet(
     [
         "p", "div", "section", "article", "main", "blockquote", "pre", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
-        "td", "th", "h2", "h3", "h4", "h5", "h6", "figure", "address", "center", "body", "hr",
+        "h2", "h3", "h4", "h5", "h6", "figure", "address", "center", "body", "hr",
     ], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Class or id words that always mark boilerplate.</summary>
@@ -61,6 +61,7 @@ public sealed partial class HtmlExtractor
         /// <summary>True when some content lay deeper than <see cref="HtmlExtractionOptions.MaxDepth"/>.</summary>
         public bool TooDeep { get; private set; }
 
+        /// <summary>Collects the blocks of <paramref name="root"/>, after those of any earlier root.</summary>
         public void Collect(IElement root)
         {
             _root = root;
@@ -112,6 +113,12 @@ public sealed partial class HtmlExtractor
                 }
 
                 return;
+            }
+
+            // A table row is one line ("1 Kyle Busch 5040 5 1"), its cells words of it.
+            if (tag is "td" or "th")
+            {
+                _text.Append(' ');
             }
 
             var isBlock = BlockTags.Contains(tag);

@@ -161,7 +161,7 @@ public sealed partial class HtmlExtractor
                 continue;
             }
 
-            var (paragraphs, found, deep) = Paragraphs(root, headline, wholePage: false);
+            var (paragraphs, found, deep) = Paragraphs(name == MethodDensity ? WithSplitParts(document, root) : [root], headline, wholePage: false);
             tooDeep |= deep;
             if (Length(paragraphs) >= _options.MinBodyChars)
             {
@@ -206,10 +206,18 @@ public sealed partial class HtmlExtractor
     /// <param name="wholePage">True when <paramref name="root"/> is the whole page: then short blocks that do
     /// not read as sentences are menus and labels; inside a chosen story element they are the story's own
     /// short lines (list items, table rows, one-line paragraphs).</param>
-    private (List<string> Paragraphs, List<string> Captions, bool TooDeep) Paragraphs(IElement root, string? headline, bool wholePage)
+    private (List<string> Paragraphs, List<string> Captions, bool TooDeep) Paragraphs(IElement root, string? headline, bool wholePage) =>
+        Paragraphs([root], headline, wholePage);
+
+    /// <summary>The kept paragraphs and the captions under <paramref name="roots"/>, in order.</summary>
+    private (List<string> Paragraphs, List<string> Captions, bool TooDeep) Paragraphs(IReadOnlyList<IElement> roots, string? headline, bool wholePage)
     {
         var collector = new BlockCollector(_options);
-        collector.Collect(root);
+        foreach (var root in roots)
+        {
+            collector.Collect(root);
+        }
+
         var kept = new List<string>();
         var captions = collector.Captions;
         var inWidget = false;
@@ -273,6 +281,11 @@ public sealed partial class HtmlExtractor
     /// <summary>True for a line that is only a time stamp: "18 Nov 2019, 19:09", "Updated 11:21 pm CST, Tuesday, November 19, 2019".</summary>
     private static bool IsTimeLine(string text)
     {
+        if (StampLine().IsMatch(text))
+        {
+            return true;
+        }
+
         if (!PublishedDateParser.TryParse(text, null, out _))
         {
             return false;
@@ -281,6 +294,10 @@ public sealed partial class HtmlExtractor
         var rest = TimeWords().Replace(text, " ");
         return rest.Count(char.IsLetter) <= 3;
     }
+
+    /// <summary>"Updated at 1:23 p.m.", "Posted 3 hours ago", "Last updated: ...".</summary>
+    [GeneratedRegex(@"^(?:Last )?(?:Updated|Posted|Published|Modified)\b.{0,40}(?:[0-9]{1,2}:[0-9]{2}|\bago)\b.{0,20}$", RegexOptions.IgnoreCase)]
+    private static partial Regex StampLine();
 
     /// <summary>What a time line may hold besides the date: digits, month and weekday names, zones, "Updated", "Posted".</summary>
     [GeneratedRegex(@"[0-9]+|\b(?:updated?|posted|published|last|modified|on|at|am|pm|a\.m\.|p\.m\.|[A-Z]{3,4}T|UTC|GMT|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", RegexOptions.IgnoreCase)]
@@ -301,6 +318,31 @@ public sealed partial class HtmlExtractor
     /// <summary>A short all-capitals kicker over a teaser ("RANDY ANDY", "TIME TRAVELLER").</summary>
     [GeneratedRegex(@"^[\p{Lu}\p{N}'‘’ .,&!-]{3,40}$")]
     private static partial Regex Kicker();
+
+    /// <summary>
+    /// The best element and the other parts of a story split by ads or figures into elements of the same
+    /// tag and class ("div.post__content" three times), in page order.
+    /// </summary>
+    private static List<IElement> WithSplitParts(IDocument document, IElement best)
+    {
+        var className = best.GetAttribute("class");
+        if (string.IsNullOrWhiteSpace(className))
+        {
+            return [best];
+        }
+
+        var parts = new List<IElement>();
+        foreach (var element in document.GetElementsByTagName(best.LocalName))
+        {
+            if (element == best || (element.GetAttribute("class") == className && !best.Contains(element) && !element.Contains(best)
+                && !HasSkippedAncestor(element) && element.QuerySelector("p") is not null))
+            {
+                parts.Add(element);
+            }
+        }
+
+        return parts;
+    }
 
     private IElement? BestArticleElement(IDocument document)
     {

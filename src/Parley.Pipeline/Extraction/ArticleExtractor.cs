@@ -40,6 +40,12 @@ public sealed partial class ArticleExtractor
                 "they were replaced with U+FFFD. Declare the right charset to read them.");
         }
 
+        if (decoded.Basis == DecodingBasis.Utf8OverDeclared)
+        {
+            diagnostics.Report(DiagnosticCodes.WrongCharset, Severity.Warning, capture.Source, 0,
+                $"The declared charset ('{capture.Charset ?? TextDecoder.FindMetaCharset(capture.Content)}') does not fit the bytes, which are valid UTF-8; they were read as UTF-8.");
+        }
+
         var isHtml = capture.Format == CaptureFormat.Html
             || (Options.SniffHtmlInText && HtmlStart().IsMatch(decoded.Text.AsSpan(0, Math.Min(decoded.Text.Length, 1024))));
         return isHtml

@@ -61,6 +61,11 @@ public sealed partial class HtmlExtractor
         var meta = ReadMetadata(document);
         var draft = new ArticleDraft();
         ResolveMetadata(draft, document, meta, capture);
+        if (IsTruncated(html))
+        {
+            diagnostics.Report(DiagnosticCodes.TruncatedHtml, Severity.Warning, capture.Source, html.Length,
+                "The HTML ends without a closing </body> or </html> tag: the capture is probably truncated, and the story may be cut short.");
+        }
 
         var (paragraphs, captions, method, tooDeep) = ChooseBody(document, meta, draft.Headline);
         if (tooDeep)
@@ -98,6 +103,19 @@ public sealed partial class HtmlExtractor
         var draft = new ArticleDraft();
         ResolveMetadata(draft, document, meta, capture);
         return draft.PublishedFound;
+    }
+
+    /// <summary>True when a whole document (it opens with html, head or body) has no closing body or html tag in its last 4 KB.</summary>
+    private static bool IsTruncated(string html)
+    {
+        var head = html.AsSpan(0, Math.Min(html.Length, 4096));
+        if (!head.Contains("<html", StringComparison.OrdinalIgnoreCase) && !head.Contains("<body", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var tail = html.AsSpan(Math.Max(0, html.Length - 4096));
+        return !tail.Contains("</html", StringComparison.OrdinalIgnoreCase) && !tail.Contains("</body", StringComparison.OrdinalIgnoreCase);
     }
 
     private static void ResolveMetadata(ArticleDraft draft, IDocument document, PageMetadata meta, Capture capture)

@@ -19,9 +19,8 @@ namespace Parley.Pipeline.Extraction;
 /// <item>Windows-1252, which decodes every byte.</item>
 /// </list>
 /// A declaration is overruled by UTF-8 when it is wrong: the bytes are invalid in the declared
-/// charset but valid UTF-8, or the bytes hold non-ASCII and are valid UTF-8 (a clean decode in the declared charset proves nothing: Shift-JIS reads UTF-8 as katakana)
-/// and the bytes are valid UTF-8 with multi-byte sequences, which text in another charset
-/// practically never is.
+/// charset but valid UTF-8, or they decode cleanly but are also valid UTF-8 with multi-byte
+/// sequences, which text in another charset practically never is (Shift-JIS reads UTF-8 "é" as katakana).
 /// </remarks>
 public static partial class TextDecoder
 {

@@ -20,7 +20,7 @@ internal static class ExtractSpeed
             .Select(f => EvalPages.Load(f, null)).ToArray();
         var seeds = Directory.GetFiles(Path.Combine(shared, "seeds"), "*.txt").Order(StringComparer.Ordinal)
             .Select(f => File.ReadAllBytes(f)).Select((b, i) => new Capture(CaptureIds.FromContent(b), $"seed{i}", null, CaptureFormat.Text, b, null)).ToArray();
-        Console.WriteLine($"load {Environment.ProcessorCount} cores; html pages {html.Length}, seed captures {seeds.Length}; one thread");
+        Console.WriteLine($"{Environment.ProcessorCount} cores; html pages {html.Length}, seed captures {seeds.Length}; one thread");
         Measure("html", html);
         Measure("text", seeds);
         return 0;

@@ -1,3 +1,9 @@
 using BenchmarkDotNet.Running;
 
+if (args.Length > 0 && args[0] == "extract-speed")
+{
+    return Parley.Benchmarks.ExtractSpeed.Run(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Parley.Benchmarks.CodingBenchmarks).Assembly).Run(args);
+return 0;

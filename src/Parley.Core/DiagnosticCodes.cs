@@ -25,6 +25,10 @@ public static class DiagnosticCodes
     public const string NoArticle = "PAR202";
     /// <summary>The HTML nests deeper than the bound; deeper content was flattened.</summary>
     public const string TooDeep = "PAR203";
+    /// <summary>The declared charset is wrong for the bytes; they were read as UTF-8.</summary>
+    public const string WrongCharset = "PAR204";
+    /// <summary>The HTML ends inside the document (no closing body or html tag): the capture is probably truncated.</summary>
+    public const string TruncatedHtml = "PAR205";
     /// <summary>A stage threw on this document; the capture is kept and can be re-run.</summary>
     public const string StageFailed = "PAR301";
 }

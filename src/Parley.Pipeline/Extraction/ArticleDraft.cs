@@ -29,6 +29,9 @@ internal sealed class ArticleDraft
     /// <summary>A publication time already parsed with its own offset (ISO metadata), or null to parse <see cref="PublishedText"/>.</summary>
     public DateTimeOffset? Published { get; set; }
 
+    /// <summary>The publication time of an HTML page with the cascade step that found it.</summary>
+    public PublicationDate? PublishedFound { get; set; }
+
     /// <summary>The update time as printed.</summary>
     public string? UpdatedText { get; set; }
 

@@ -40,11 +40,25 @@ public sealed partial class ArticleExtractor
                 "they were replaced with U+FFFD. Declare the right charset to read them.");
         }
 
+        if (decoded.Basis == DecodingBasis.Utf8OverDeclared)
+        {
+            diagnostics.Report(DiagnosticCodes.WrongCharset, Severity.Warning, capture.Source, 0,
+                $"The declared charset ('{capture.Charset ?? TextDecoder.FindMetaCharset(capture.Content)}') does not fit the bytes, which are valid UTF-8; they were read as UTF-8.");
+        }
+
         var isHtml = capture.Format == CaptureFormat.Html
             || (Options.SniffHtmlInText && HtmlStart().IsMatch(decoded.Text.AsSpan(0, Math.Min(decoded.Text.Length, 1024))));
         return isHtml
             ? _html.Extract(capture, decoded.Text, diagnostics)
             : _text.Extract(capture, decoded.Text, diagnostics);
+    }
+
+    /// <summary>The publication time of an HTML capture and where it was found (see <see cref="PublicationDateFinder"/>), or null when it gives none.</summary>
+    public PublicationDate? PublicationDate(Capture capture)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        var decoded = TextDecoder.Decode(capture);
+        return _html.FindPublicationDate(capture, decoded.Text);
     }
 
     [GeneratedRegex(@"^\s*(?:<!--.*?-->\s*)*<(?:!DOCTYPE\s+html|html)\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]

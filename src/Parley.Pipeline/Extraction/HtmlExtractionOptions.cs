@@ -15,6 +15,12 @@ public sealed record HtmlExtractionOptions
     /// <summary>Shortest block of text kept as a paragraph, unless it ends like a sentence.</summary>
     public int MinParagraphChars { get; init; } = 30;
 
+    /// <summary>
+    /// Shortest block kept inside an element chosen as the story (list items, table rows and one-line
+    /// paragraphs there belong to it); <see cref="MinParagraphChars"/> applies to the whole-page fallback.
+    /// </summary>
+    public int MinStoryLineChars { get; init; } = 2;
+
     /// <summary>A block whose link text is more than this share of its text is navigation, not body.</summary>
     public double MaxLinkDensity { get; init; } = 0.5;
 

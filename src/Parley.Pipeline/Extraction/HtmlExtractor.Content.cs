@@ -20,7 +20,7 @@ public sealed partial class HtmlExtractor
     private static readonly FrozenSet<string> BlockTags = FrozenSet.ToFrozenSet(
     [
         "p", "div", "section", "article", "main", "blockquote", "pre", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
-        "td", "th", "h2", "h3", "h4", "h5", "h6", "figure", "address", "center", "body", "hr",
+        "h2", "h3", "h4", "h5", "h6", "figure", "address", "center", "body", "hr",
     ], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Class or id words that always mark boilerplate.</summary>
@@ -61,6 +61,7 @@ public sealed partial class HtmlExtractor
         /// <summary>True when some content lay deeper than <see cref="HtmlExtractionOptions.MaxDepth"/>.</summary>
         public bool TooDeep { get; private set; }
 
+        /// <summary>Collects the blocks of <paramref name="root"/>, after those of any earlier root.</summary>
         public void Collect(IElement root)
         {
             _root = root;
@@ -112,6 +113,12 @@ public sealed partial class HtmlExtractor
                 }
 
                 return;
+            }
+
+            // A table row is one line ("1 Kyle Busch 5040 5 1"), its cells words of it.
+            if (tag is "td" or "th")
+            {
+                _text.Append(' ');
             }
 
             var isBlock = BlockTags.Contains(tag);
@@ -205,7 +212,7 @@ public sealed partial class HtmlExtractor
             return false;
         }
 
-        var names = (element.GetAttribute("class") + " " + element.Id).Split(ClassSeparators, StringSplitOptions.RemoveEmptyEntries);
+        var names = NameWords(element);
         if (names.Length == 0)
         {
             return false;
@@ -231,6 +238,28 @@ public sealed partial class HtmlExtractor
 
         return !HoldsArticle(element);
     }
+
+    /// <summary>
+    /// The words of an element's class names and id. Class names that describe the layout around the
+    /// element ("content-with-sidebar", "has-sidebar", "no-comments") are left out: they say what is
+    /// beside the element, not what it is.
+    /// </summary>
+    private static string[] NameWords(IElement element)
+    {
+        var words = new List<string>();
+        foreach (var name in ((element.GetAttribute("class") ?? "") + " " + element.Id).Split(' ', '\t', '\n'))
+        {
+            if (name.Length > 0 && !LayoutName().IsMatch(name))
+            {
+                words.AddRange(name.Split(ClassSeparators, StringSplitOptions.RemoveEmptyEntries));
+            }
+        }
+
+        return [.. words];
+    }
+
+    [GeneratedRegex(@"(?:^|[-_])(?:with|has|no|without|show)[-_]", RegexOptions.IgnoreCase)]
+    private static partial Regex LayoutName();
 
     /// <summary>True when an article lies inside: then class words like "has-section-nav" describe the layout, not the element.</summary>
     private static bool HoldsArticle(IElement element) =>
@@ -324,8 +353,7 @@ public sealed partial class HtmlExtractor
             return 0;
         }
 
-        var names = (element.GetAttribute("class") + " " + element.Id).Split(ClassSeparators, StringSplitOptions.RemoveEmptyEntries);
-        return names.Any(Positive.Contains) ? 1.25 : 1.0;
+        return NameWords(element).Any(Positive.Contains) ? 1.25 : 1.0;
     }
 
     private static bool HasSkippedAncestor(IElement element)

@@ -50,6 +50,7 @@ public sealed partial class HtmlExtractor
         try
         {
             using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+            meta.JsonAnyPublished ??= AnyDatePublished(doc.RootElement, depth: 0);
             var article = FindArticle(doc.RootElement, depth: 0);
             if (article is not { } a)
             {
@@ -75,6 +76,40 @@ public sealed partial class HtmlExtractor
         {
             // Broken JSON-LD is common; the meta tags and the DOM still give what it would have.
         }
+    }
+
+    /// <summary>The first datePublished of any node (a Yoast WebPage carries the page's own), depth first.</summary>
+    private static string? AnyDatePublished(JsonElement element, int depth)
+    {
+        if (depth > 8)
+        {
+            return null;
+        }
+
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                if (AnyDatePublished(item, depth + 1) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        if (StringOf(element, "datePublished") is { } date)
+        {
+            return date;
+        }
+
+        return element.TryGetProperty("@graph", out var graph) ? AnyDatePublished(graph, depth + 1) : null;
     }
 
     private static JsonElement? FindArticle(JsonElement element, int depth)

@@ -60,7 +60,12 @@ public sealed partial class HtmlExtractor
         var document = new HtmlParser().ParseDocument(html);
         var meta = ReadMetadata(document);
         var draft = new ArticleDraft();
-        ResolveMetadata(draft, meta, capture);
+        ResolveMetadata(draft, document, meta, capture);
+        if (IsTruncated(html))
+        {
+            diagnostics.Report(DiagnosticCodes.TruncatedHtml, Severity.Warning, capture.Source, html.Length,
+                "The HTML ends without a closing </body> or </html> tag: the capture is probably truncated, and the story may be cut short.");
+        }
 
         var (paragraphs, captions, method, tooDeep) = ChooseBody(document, meta, draft.Headline);
         if (tooDeep)
@@ -86,7 +91,34 @@ public sealed partial class HtmlExtractor
         return [draft.Build(capture, 0, method)];
     }
 
-    private static void ResolveMetadata(ArticleDraft draft, PageMetadata meta, Capture capture)
+    /// <summary>The publication time of an HTML page and where it was found, or null when the page gives none.</summary>
+    /// <param name="capture">The capture (URL and fetch time).</param>
+    /// <param name="html">The decoded HTML.</param>
+    public PublicationDate? FindPublicationDate(Capture capture, string html)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        ArgumentNullException.ThrowIfNull(html);
+        var document = new HtmlParser().ParseDocument(html);
+        var meta = ReadMetadata(document);
+        var draft = new ArticleDraft();
+        ResolveMetadata(draft, document, meta, capture);
+        return draft.PublishedFound;
+    }
+
+    /// <summary>True when a whole document (it opens with html, head or body) has no closing body or html tag in its last 4 KB.</summary>
+    private static bool IsTruncated(string html)
+    {
+        var head = html.AsSpan(0, Math.Min(html.Length, 4096));
+        if (!head.Contains("<html", StringComparison.OrdinalIgnoreCase) && !head.Contains("<body", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var tail = html.AsSpan(Math.Max(0, html.Length - 4096));
+        return !tail.Contains("</html", StringComparison.OrdinalIgnoreCase) && !tail.Contains("</body", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static void ResolveMetadata(ArticleDraft draft, IDocument document, PageMetadata meta, Capture capture)
     {
         draft.Url = Absolute(meta.Canonical, capture.Url) ?? Absolute(meta.MetaOf("og:url"), capture.Url) ?? capture.Url;
         var site = meta.JsonPublisher ?? meta.MetaOf("og:site_name", "application-name");
@@ -98,19 +130,12 @@ public sealed partial class HtmlExtractor
         draft.Section = meta.JsonSection ?? meta.MetaOf("article:section", "section");
         draft.Language = LanguageOf(meta.Lang);
 
-        var published = meta.JsonPublished
-            ?? meta.MetaOf("article:published_time", "datePublished", "pubdate", "publishdate", "publish-date", "date", "dc.date",
-                "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "og:published_time", "article.published")
-            ?? meta.TimeElement;
         var offset = Outlets.DefaultOffset(draft.Outlet);
-        if (published is not null && PublishedDateParser.TryParse(published, offset, out var p))
+        if (PublicationDateFinder.Find(document, meta.JsonPublished ?? meta.JsonAnyPublished, meta.JsonModified, meta.Meta, draft.Url ?? capture.Url, offset, capture.FetchedAt) is { } found)
         {
-            draft.PublishedText = published.Trim();
-            draft.Published = p;
-        }
-        else if (PublishedDateParser.FromUrl(draft.Url) is { } day)
-        {
-            draft.PublishedText = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            draft.PublishedText = found.Text;
+            draft.Published = found.Value;
+            draft.PublishedFound = found;
         }
 
         var modified = meta.JsonModified ?? meta.MetaOf("article:modified_time", "dateModified", "og:updated_time", "last-modified");
@@ -154,7 +179,7 @@ public sealed partial class HtmlExtractor
                 continue;
             }
 
-            var (paragraphs, found, deep) = Paragraphs(root, headline);
+            var (paragraphs, found, deep) = Paragraphs(name == MethodDensity ? WithSplitParts(document, root) : [root], headline, wholePage: false);
             tooDeep |= deep;
             if (Length(paragraphs) >= _options.MinBodyChars)
             {
@@ -169,7 +194,7 @@ public sealed partial class HtmlExtractor
         {
             if (captions.Count == 0 && document.Body is { } body)
             {
-                captions = Paragraphs(body, headline).Captions;
+                captions = Paragraphs(body, headline, wholePage: true).Captions;
             }
 
             return (json, captions, MethodJsonLd, tooDeep);
@@ -182,7 +207,7 @@ public sealed partial class HtmlExtractor
 
         if (document.Body is { } page)
         {
-            var (all, found, deep) = Paragraphs(page, headline);
+            var (all, found, deep) = Paragraphs(page, headline, wholePage: true);
             tooDeep |= deep;
             if (all.Count > 0 && Length(all) >= jsonLength)
             {
@@ -194,32 +219,147 @@ public sealed partial class HtmlExtractor
     }
 
     /// <summary>The kept paragraphs and the captions under <paramref name="root"/>.</summary>
-    private (List<string> Paragraphs, List<string> Captions, bool TooDeep) Paragraphs(IElement root, string? headline)
+    /// <param name="root">The element holding the story.</param>
+    /// <param name="headline">The headline, dropped when repeated in the body.</param>
+    /// <param name="wholePage">True when <paramref name="root"/> is the whole page: then short blocks that do
+    /// not read as sentences are menus and labels; inside a chosen story element they are the story's own
+    /// short lines (list items, table rows, one-line paragraphs).</param>
+    private (List<string> Paragraphs, List<string> Captions, bool TooDeep) Paragraphs(IElement root, string? headline, bool wholePage) =>
+        Paragraphs([root], headline, wholePage);
+
+    /// <summary>The kept paragraphs and the captions under <paramref name="roots"/>, in order.</summary>
+    private (List<string> Paragraphs, List<string> Captions, bool TooDeep) Paragraphs(IReadOnlyList<IElement> roots, string? headline, bool wholePage)
     {
         var collector = new BlockCollector(_options);
-        collector.Collect(root);
+        foreach (var root in roots)
+        {
+            collector.Collect(root);
+        }
+
         var kept = new List<string>();
+        var captions = collector.Captions;
+        var inWidget = false;
         foreach (var block in collector.Blocks)
         {
-            if (block.LinkDensity > _options.MaxLinkDensity || block.Text == headline || Boilerplate().IsMatch(block.Text))
+            var text = block.Text;
+            if (block.LinkDensity > _options.MaxLinkDensity || text == headline || Boilerplate().IsMatch(text) || Label().IsMatch(text))
             {
                 continue;
             }
 
-            var heading = block.Tag is "h2" or "h3" or "h4" or "h5" or "h6";
-            var sentence = SentenceEnd().IsMatch(block.Text) && block.Text.Contains(' ');
-            var byline = kept.Count < 2 && BylineParser.TryParse(block.Text, out _, out _);
-            if (block.Text.Length >= _options.MinParagraphChars || sentence || byline || (heading && block.Text.Length >= 10))
+            // "Most read in world news", "Related stories": the short lines that follow are other stories'
+            // headlines, up to the next paragraph of running text (such boxes sit inside stories too).
+            if (WidgetHeading().IsMatch(text))
             {
-                if (kept.Count == 0 || kept[^1] != block.Text)
+                inWidget = true;
+                continue;
+            }
+
+            var heading = block.Tag is "h2" or "h3" or "h4" or "h5" or "h6";
+            var sentence = SentenceEnd().IsMatch(text) && (text.Contains(' ') || text.Length >= 10);
+            if (inWidget)
+            {
+                if (!sentence || text.Length < _options.MinParagraphChars * 3)
                 {
-                    kept.Add(block.Text);
+                    continue;
+                }
+
+                inWidget = false;
+            }
+
+            var byline = kept.Count < 2 && BylineParser.TryParse(text, out _, out _);
+            if (!sentence && text.Length < _options.MinParagraphChars * 3)
+            {
+                if (Credit().IsMatch(text))
+                {
+                    captions.Add(text);
+                    continue;
+                }
+
+                if (IsTimeLine(text) || Kicker().IsMatch(text))
+                {
+                    continue;
+                }
+            }
+
+            var minimum = wholePage ? _options.MinParagraphChars : _options.MinStoryLineChars;
+            if (text.Length >= minimum || sentence || byline || (heading && text.Length >= 10))
+            {
+                if (kept.Count == 0 || kept[^1] != text)
+                {
+                    kept.Add(text);
                 }
             }
         }
 
         // Trailing headings with no paragraph after them are list or widget titles, not subheadings.
-        return (kept, collector.Captions, collector.TooDeep);
+        return (kept, captions, collector.TooDeep);
+    }
+
+    /// <summary>True for a line that is only a time stamp: "18 Nov 2019, 19:09", "Updated 11:21 pm CST, Tuesday, November 19, 2019".</summary>
+    private static bool IsTimeLine(string text)
+    {
+        if (StampLine().IsMatch(text))
+        {
+            return true;
+        }
+
+        if (!PublishedDateParser.TryParse(text, null, out _))
+        {
+            return false;
+        }
+
+        var rest = TimeWords().Replace(text, " ");
+        return rest.Count(char.IsLetter) <= 3;
+    }
+
+    /// <summary>"Updated at 1:23 p.m.", "Posted 3 hours ago", "Last updated: ...".</summary>
+    [GeneratedRegex(@"^(?:Last )?(?:Updated|Posted|Published|Modified)\b.{0,40}(?:[0-9]{1,2}:[0-9]{2}|\bago)\b.{0,20}$", RegexOptions.IgnoreCase)]
+    private static partial Regex StampLine();
+
+    /// <summary>What a time line may hold besides the date: digits, month and weekday names, zones, "Updated", "Posted".</summary>
+    [GeneratedRegex(@"[0-9]+|\b(?:updated?|posted|published|last|modified|on|at|am|pm|a\.m\.|p\.m\.|[A-Z]{3,4}T|UTC|GMT|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeWords();
+
+    /// <summary>Whole-line labels of page furniture inside a story element.</summary>
+    [GeneratedRegex(@"^(?:Advert(?:isement)?|Ad|Sponsored|comments?|\d+\s+comments?|Share(?: this(?: article| story)?)?|Tweet|Email|Print|Sharing is caring!?|previous post|next post|Breaking News|Read more|Read More|More|Trending|Recommended|Watch|Video|Warning|Don'?t miss|DON'T MISS|This slideshow requires JavaScript\.?|To Read the Full Story|Tell us what you think\.*|Loading\.*|Close|Continue reading(?: below)?|Story continues below(?: advertisement)?|Skip(?: to)?(?: main)? content)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Label();
+
+    /// <summary>A heading that opens a list of other stories.</summary>
+    [GeneratedRegex(@"^(?:Most (?:read|popular|viewed|shared|watched)\b.*|Related(?: (?:stories|articles|posts|coverage|news|content|links))?:?|You may also like|You might also like|More (?:from|stories|on|in)\b.{0,40}|Recommended(?: for you| stories)?|Popular(?: now| stories)?|Trending(?: now| stories)?|Top stories|Latest news|Further reading)$", RegexOptions.IgnoreCase)]
+    private static partial Regex WidgetHeading();
+
+    /// <summary>A photo credit standing alone: "(Image: © NASA/ESA)", "(Jacquelyn Martin / Associated Press)", "Photo: Reuters".</summary>
+    [GeneratedRegex(@"^\((?:Image|Photo|Picture|Credit|Foto|Bild)?[^()]{0,80}(?:©|/|Getty|Reuters|AP|AFP|Press|Images|Photo)[^()]{0,60}\)$|^(?:Image|Photo|Picture|Credit|Foto|Bild|Photograph)(?: credit)?\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex Credit();
+
+    /// <summary>A short all-capitals kicker over a teaser ("RANDY ANDY", "TIME TRAVELLER").</summary>
+    [GeneratedRegex(@"^[\p{Lu}\p{N}'‘’ .,&!-]{3,40}$")]
+    private static partial Regex Kicker();
+
+    /// <summary>
+    /// The best element and the other parts of a story split by ads or figures into elements of the same
+    /// tag and class ("div.post__content" three times), in page order.
+    /// </summary>
+    private static List<IElement> WithSplitParts(IDocument document, IElement best)
+    {
+        var className = best.GetAttribute("class");
+        if (string.IsNullOrWhiteSpace(className))
+        {
+            return [best];
+        }
+
+        var parts = new List<IElement>();
+        foreach (var element in document.GetElementsByTagName(best.LocalName))
+        {
+            if (element == best || (element.GetAttribute("class") == className && !best.Contains(element) && !element.Contains(best)
+                && !HasSkippedAncestor(element) && element.QuerySelector("p") is not null))
+            {
+                parts.Add(element);
+            }
+        }
+
+        return parts;
     }
 
     private IElement? BestArticleElement(IDocument document)
@@ -324,7 +464,7 @@ public sealed partial class HtmlExtractor
     [GeneratedRegex(@"\s+[|\-–—:]\s+(?<site>[^|\-–—:]{2,60})$")]
     private static partial Regex TitleSuffix();
 
-    [GeneratedRegex(@"[.!?][""'”’)\]]*$|[""”’]$")]
+    [GeneratedRegex(@"[.!?。！？][""'”’)\]」』]*$|[""”’]$")]
     private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"^(?:Copyright\b|©|\(c\)\s|All rights reserved|Advertisement$|ADVERTISEMENT$|Read more\b|Related:|Share this\b|Sign up\b|Subscribe\b|Click here\b|Follow us\b)", RegexOptions.IgnoreCase)]

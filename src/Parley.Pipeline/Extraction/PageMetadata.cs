@@ -12,6 +12,9 @@ internal sealed class PageMetadata
     /// <summary>JSON-LD datePublished, as given.</summary>
     public string? JsonPublished { get; set; }
 
+    /// <summary>The datePublished of any JSON-LD node when no article node has one (a WebPage's), as given.</summary>
+    public string? JsonAnyPublished { get; set; }
+
     /// <summary>JSON-LD dateModified, as given.</summary>
     public string? JsonModified { get; set; }
 

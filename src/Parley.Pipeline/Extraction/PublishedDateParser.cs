@@ -23,13 +23,8 @@ public static partial class PublishedDateParser
     /// <summary>Latest year accepted.</summary>
     private const int MaxYear = 2100;
 
-    private static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["jan"] = 1, ["january"] = 1, ["feb"] = 2, ["february"] = 2, ["mar"] = 3, ["march"] = 3, ["apr"] = 4, ["april"] = 4,
-        ["may"] = 5, ["jun"] = 6, ["june"] = 6, ["jul"] = 7, ["july"] = 7, ["aug"] = 8, ["august"] = 8,
-        ["sep"] = 9, ["sept"] = 9, ["september"] = 9, ["oct"] = 10, ["october"] = 10, ["nov"] = 11, ["november"] = 11,
-        ["dec"] = 12, ["december"] = 12,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Month names and abbreviations in English, German, French, Spanish, Italian, Dutch and Portuguese.</summary>
+    private static readonly FrozenDictionary<string, int> Months = BuildMonths();
 
     private static readonly FrozenDictionary<string, TimeSpan> Zones = new Dictionary<string, TimeSpan>(StringComparer.OrdinalIgnoreCase)
     {
@@ -39,6 +34,35 @@ public static partial class PublishedDateParser
         ["MST"] = TimeSpan.FromHours(-7), ["MDT"] = TimeSpan.FromHours(-6), ["PST"] = TimeSpan.FromHours(-8), ["PDT"] = TimeSpan.FromHours(-7),
         ["BST"] = TimeSpan.FromHours(1), ["CET"] = TimeSpan.FromHours(1), ["CEST"] = TimeSpan.FromHours(2),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private static FrozenDictionary<string, int> BuildMonths()
+    {
+        string[][] names =
+        [
+            ["jan", "january", "januar", "jänner", "jän", "janvier", "janv", "enero", "ene", "gennaio", "gen", "januari", "janeiro"],
+            ["feb", "february", "februar", "feber", "février", "févr", "fév", "fevrier", "febrero", "febbraio", "februari", "fevereiro", "fev"],
+            ["mar", "march", "märz", "maerz", "mär", "mars", "marzo", "maart", "mrt", "março", "marco"],
+            ["apr", "april", "avril", "avr", "abril", "abr", "aprile"],
+            ["may", "mai", "mayo", "maggio", "mag", "mei", "maio"],
+            ["jun", "june", "juni", "juin", "junio", "giugno", "giu", "junho"],
+            ["jul", "july", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho"],
+            ["aug", "august", "août", "aout", "agosto", "ago", "augustus"],
+            ["sep", "sept", "september", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro"],
+            ["oct", "october", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out"],
+            ["nov", "november", "novembre", "noviembre", "novembro"],
+            ["dec", "december", "dezember", "dez", "décembre", "déc", "decembre", "diciembre", "dic", "dicembre", "dezembro"],
+        ];
+        var months = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < names.Length; i++)
+        {
+            foreach (var name in names[i])
+            {
+                months.TryAdd(name, i + 1);
+            }
+        }
+
+        return months.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>Parses <paramref name="text"/>.</summary>
     /// <param name="text">The printed time.</param>
@@ -101,7 +125,7 @@ public static partial class PublishedDateParser
         return Build(year, month, day, clock, zone, out value);
     }
 
-    /// <summary>The date in a URL path ("/2019/08/21/", "/20190821/", "-20190821"), or null.</summary>
+    /// <summary>The date in a URL path ("/2019/08/21/", "/2017/7/12/", "/20190821/", "-20190821", "2019-08-21"), or null.</summary>
     public static DateOnly? FromUrl(string? url)
     {
         if (string.IsNullOrEmpty(url))
@@ -120,32 +144,95 @@ public static partial class PublishedDateParser
             }
         }
 
-        return null;
+        // A slug that spells the day out, "bericht_vom_22.04.2020_...".
+        var dotted = DayFirstNumeric().Match(url);
+        return dotted.Success && dotted.Groups["sep"].Value.StartsWith('.') && dotted.Groups["y"].Length == 4 ? Date(dotted, numeric: true) : null;
     }
 
+    /// <summary>Every full date in <paramref name="text"/>, in text order, with its position.</summary>
+    /// <param name="text">Any text (a page, a paragraph).</param>
+    /// <returns>Valid dates only (years 1980 to 2100).</returns>
+    public static IEnumerable<(DateOnly Date, int Index)> FindDates(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<(DateOnly, int)>();
+        Collect(NumericDate(), text, found, numeric: true);
+        Collect(DayFirstNumeric(), text, found, numeric: true);
+        Collect(MonthFirst(), text, found, numeric: false);
+        Collect(DayFirst(), text, found, numeric: false);
+        return found.OrderBy(f => f.Item2);
+    }
+
+    private static void Collect(Regex regex, string text, List<(DateOnly, int)> found, bool numeric)
+    {
+        foreach (Match m in regex.Matches(text))
+        {
+            if (Date(m, numeric) is { } date)
+            {
+                found.Add((date, m.Index));
+            }
+        }
+    }
+
+    private static DateOnly? Date(Match m, bool numeric)
+    {
+        var year = Int(m.Groups["y"]);
+        if (m.Groups["y"].Length == 2)
+        {
+            // A two-digit year on a news page is this century's ("28.01.22").
+            year += 2000;
+        }
+
+        var day = Int(m.Groups["d"]);
+        int month;
+        if (numeric)
+        {
+            month = Int(m.Groups["mo"]);
+
+            // "02/17/2022" can only be month first; "04/05/2022" is read day first, as everywhere but the US.
+            if (month > 12 && day <= 12 && m.Groups["sep"].Value == "/")
+            {
+                (day, month) = (month, day);
+            }
+        }
+        else if (!Months.TryGetValue(m.Groups["mon"].Value.TrimEnd('.'), out month))
+        {
+            return null;
+        }
+
+        return IsValidDate(year, month, day) ? new DateOnly(year, month, day) : null;
+    }
+
+    /// <summary>The first valid date in <paramref name="s"/> by position, whatever its layout.</summary>
     private static bool TryFindDate(string s, out int year, out int month, out int day, out Match match)
     {
         (year, month, day) = (0, 0, 0);
-        match = NumericDate().Match(s);
-        if (match.Success)
+        match = Match.Empty;
+        DateOnly? best = null;
+        foreach (var (regex, numeric) in new[] { (NumericDate(), true), (DayFirstNumeric(), true), (MonthFirst(), false), (DayFirst(), false) })
         {
-            (year, month, day) = (Int(match.Groups["y"]), Int(match.Groups["mo"]), Int(match.Groups["d"]));
-            return IsValidDate(year, month, day);
+            for (var m = regex.Match(s); m.Success; m = m.NextMatch())
+            {
+                if (best is not null && m.Index >= match.Index)
+                {
+                    break;
+                }
+
+                if (Date(m, numeric) is { } date)
+                {
+                    (best, match) = (date, m);
+                    break;
+                }
+            }
         }
 
-        match = MonthFirst().Match(s);
-        if (!match.Success)
-        {
-            match = DayFirst().Match(s);
-        }
-
-        if (!match.Success || !Months.TryGetValue(match.Groups["mon"].Value, out month))
+        if (best is not { } d)
         {
             return false;
         }
 
-        (year, day) = (Int(match.Groups["y"]), Int(match.Groups["d"]));
-        return IsValidDate(year, month, day);
+        (year, month, day) = (d.Year, d.Month, d.Day);
+        return true;
     }
 
     private static bool Build(int year, int month, int day, (int H, int M, int S) time, TimeSpan? offset, out DateTimeOffset value)
@@ -193,24 +280,31 @@ public static partial class PublishedDateParser
 
     private static int Int(Group g) => int.Parse(g.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<mo>\d{2})-(?<d>\d{2})(?:[T ](?<h>\d{2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?)?\s*(?<z>Z|[+-]\d{2}(?::?\d{2})?)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})-(?<mo>[0-9]{2})-(?<d>[0-9]{2})(?:[T ](?<h>[0-9]{2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2})(?:[.,][0-9]+)?)?)?\s*(?<z>Z|[+-][0-9]{2}(?::?[0-9]{2})?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Iso();
 
-    [GeneratedRegex(@"(?<!\d)(?<y>\d{4})\s*[-./년]\s*(?<mo>\d{1,2})\s*[-./월]\s*(?<d>\d{1,2})(?!\d)")]
+    [GeneratedRegex(@"(?<![0-9])(?<y>[0-9]{4})\s*[-./년年]\s*(?<mo>[0-9]{1,2})\s*[-./월月]\s*(?<d>[0-9]{1,2})(?![0-9])")]
     private static partial Regex NumericDate();
 
-    [GeneratedRegex(@"\b(?<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Day first with dots ("06.08.2009", "6. 8. 2009", "28.01.22"), hyphens ("06-08-2009") or slashes
+    /// ("17/02/2022"; month first only when the second number cannot be a month).
+    /// </summary>
+    [GeneratedRegex(@"(?<![0-9.,/])(?<d>[0-9]{1,2})(?<sep>\.\s?|-|/)(?<mo>[0-9]{1,2})\k<sep>(?<y>(?:19|20)[0-9]{2}|[0-9]{2}(?![0-9.:]))(?![0-9])")]
+    private static partial Regex DayFirstNumeric();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?<mon>jan(?:uary|uar|vier|v|eiro|uari)?|jän(?:ner)?|enero|ene|gen(?:naio)?|feb(?:ruary|ruar|ruari|rero|braio|er)?|févr?(?:ier)?|fevrier|fev(?:ereiro)?|mar(?:ch|s|zo|ço|co)?|märz?|maerz|maart|mrt|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|mag|mei|maio|jun[eio]?|juin|junio|junho|giugno|giu|jul[iy]?|juil(?:let)?|julio|julho|luglio|lug|aug(?:ust|ustus)?|août|aout|agosto|ago|sept?(?:ember|embre|iembre)?|setiembre|settembre|set(?:embro)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|ott|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|dec(?:ember|embre)?|dez(?:ember|embro)?|déc(?:embre)?|diciembre|dic(?:embre)?)\.?\s+(?<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?<y>[0-9]{4})(?![0-9])", RegexOptions.IgnoreCase)]
     private static partial Regex MonthFirst();
 
-    [GeneratedRegex(@"\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+(?<y>\d{4})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![0-9])(?<d>[0-9]{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?(?<mon>jan(?:uary|uar|vier|v|eiro|uari)?|jän(?:ner)?|enero|ene|gen(?:naio)?|feb(?:ruary|ruar|ruari|rero|braio|er)?|févr?(?:ier)?|fevrier|fev(?:ereiro)?|mar(?:ch|s|zo|ço|co)?|märz?|maerz|maart|mrt|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|mag|mei|maio|jun[eio]?|juin|junio|junho|giugno|giu|jul[iy]?|juil(?:let)?|julio|julho|luglio|lug|aug(?:ust|ustus)?|août|aout|agosto|ago|sept?(?:ember|embre|iembre)?|setiembre|settembre|set(?:embro)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|ott|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|dec(?:ember|embre)?|dez(?:ember|embro)?|déc(?:embre)?|diciembre|dic(?:embre)?)\.?,?\s+(?:de\s+)?(?<y>[0-9]{4})(?![0-9])", RegexOptions.IgnoreCase)]
     private static partial Regex DayFirst();
 
-    [GeneratedRegex(@"(?<!\d)(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*(?<ap>[ap])\.?m\.?(?![a-z]))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![0-9])(?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2}))?(?:\s*(?<ap>[ap])\.?m\.?(?![a-z]))?", RegexOptions.IgnoreCase)]
     private static partial Regex Time();
 
-    [GeneratedRegex(@"(?<off>[+-]\d{2}:?\d{2})(?!\d)|\b(?<abbr>UTC|GMT|KST|JST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST)\b")]
+    [GeneratedRegex(@"(?<off>[+-][0-9]{2}:?[0-9]{2})(?![0-9])|\b(?<abbr>UTC|GMT|KST|JST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST)\b")]
     private static partial Regex Zone();
 
-    [GeneratedRegex(@"(?<![\d])(?<y>(?:19|20)\d{2})(?:/(?<mo>\d{2})/(?<d>\d{2})(?=/|$)|(?<mo>\d{2})(?<d>\d{2})(?=[/_.-]|$))")]
+    [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?:[/_-](?<mo>[0-9]{1,2})[/_-](?<d>[0-9]{1,2})(?=[/_.-]|$)|(?<mo>[0-9]{2})(?<d>[0-9]{2})(?=[/_.-]|$))")]
     private static partial Regex UrlDate();
 }

@@ -19,9 +19,8 @@ namespace Parley.Pipeline.Extraction;
 /// <item>Windows-1252, which decodes every byte.</item>
 /// </list>
 /// A declaration is overruled by UTF-8 when it is wrong: the bytes are invalid in the declared
-/// charset but valid UTF-8, or the declared charset is a single-byte one (where no byte is invalid)
-/// and the bytes are valid UTF-8 with multi-byte sequences, which text in a single-byte charset
-/// practically never is.
+/// charset but valid UTF-8, or they decode cleanly but are also valid UTF-8 with multi-byte
+/// sequences, which text in another charset practically never is (Shift-JIS reads UTF-8 "é" as katakana).
 /// </remarks>
 public static partial class TextDecoder
 {
@@ -119,8 +118,9 @@ public static partial class TextDecoder
             return result;
         }
 
-        var wrong = result.Replacements > 0
-            || (Charsets.IsSingleByte(codePage) && bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0);
+        // Bytes with non-ASCII that are valid UTF-8 are practically never text in another charset: Shift-JIS
+        // or GB18030 decode "é" (C3 A9) without complaint, as mojibake, so a clean decode does not prove the declaration.
+        var wrong = result.Replacements > 0 || bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
         return wrong && Utf8.IsValid(bytes) ? Run(Utf8CodePage, bytes, DecodingBasis.Utf8OverDeclared) : result;
     }
 

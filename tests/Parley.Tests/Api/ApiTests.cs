@@ -115,7 +115,7 @@ public sealed class ApiTests : IClassFixture<SeedApi>
         r.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         var text = await r.Content.ReadAsStringAsync();
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().StartWith("id,date,date_basis,source_name,source_code");
+        lines[0].Should().StartWith("id,date,date_basis,source_text,source_name,source_code");
         var json = await GetJson("api/events?dyad=KOR-USA&limit=10000");
         var ids = Events(json).Select(e => e.GetProperty("id").GetString()!).ToList();
         ids.Should().OnlyContain(id => lines.Any(l => l.StartsWith(id + ",")));

@@ -16,7 +16,7 @@ namespace Parley.Cli;
 /// <summary>The CLI's commands. Each returns 0 on success, 1 when some input failed, 2 on a usage error.</summary>
 internal static partial class Commands
 {
-    public static IEnumerable<Command> All() => [Ingest(), Events(), Show(), Extract(), Code(), Serve(), Demo()];
+    public static IEnumerable<Command> All() => [Ingest(), Events(), Show(), Extract(), Code(), Serve(), Demo(), CodingEval()];
 
     private static DictionarySet LoadDicts(string[]? files) =>
         files is { Length: > 0 } ? DictionarySet.Load(files) : DictionarySet.Default;

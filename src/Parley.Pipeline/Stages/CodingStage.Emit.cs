@@ -26,10 +26,15 @@ public sealed partial class CodingStage
         var pairs = new List<(ActorRef Source, ActorRef Target)>();
         if (targets.Count == 0)
         {
-            if (!p.Symmetric || sources.Count < 2) return false;
-            foreach (var a in sources)
-                foreach (var b in sources)
-                    if (!ReferenceEquals(a, b)) pairs.Add((a, b));
+            if (p.Symmetric && sources.Count >= 2)
+            {
+                foreach (var a in sources)
+                    foreach (var b in sources)
+                        if (!ReferenceEquals(a, b)) pairs.Add((a, b));
+            }
+            else if (_options.AllowMissingTarget)
+                foreach (var a in sources) pairs.Add((a, NoActor));
+            else return false;
         }
         else
         {
@@ -40,7 +45,7 @@ public sealed partial class CodingStage
                     if (p.Symmetric && st.Sources.Count > 0) pairs.Add((b, a));
                 }
         }
-        pairs.RemoveAll(x => SameActor(x.Source, x.Target) || !Codable(x.Source) || !Codable(x.Target));
+        pairs.RemoveAll(x => SameActor(x.Source, x.Target) || !Codable(x.Source) || (!Codable(x.Target) && !ReferenceEquals(x.Target, NoActor)));
         if (pairs.Count == 0) return false;
 
         var modality = ModalityOf(ctx, at, boundary);
@@ -84,6 +89,9 @@ public sealed partial class CodingStage
         }
         return true;
     }
+
+    /// <summary>The target of a source-only event (<see cref="CodingOptions.AllowMissingTarget"/>).</summary>
+    private static readonly ActorRef NoActor = new("", "", "");
 
     // An actor can be a party to an event only with a country or organisation: "the president"
     // alone (code "GOV") cannot.

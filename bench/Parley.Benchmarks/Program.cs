@@ -1,3 +1,5 @@
 using BenchmarkDotNet.Running;
 
+if (args.Length > 0 && args[0] == "coding-speed") return Parley.Benchmarks.CodingSpeed.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Parley.Benchmarks.CodingBenchmarks).Assembly).Run(args);
+return 0;

@@ -13,7 +13,7 @@ public sealed partial class ActorStage
     {
         string text = doc.Text;
         var tokens = doc.TokensOf(s);
-        var items = FindItems(text, tokens, state);
+        var items = FindItems(text, tokens, state, day);
         int k = 0;
         while (k < items.Count)
         {
@@ -93,7 +93,7 @@ public sealed partial class ActorStage
         return true;
     }
 
-    private List<Item> FindItems(string text, ReadOnlySpan<Token> tokens, CorefState state)
+    private List<Item> FindItems(string text, ReadOnlySpan<Token> tokens, CorefState state, DateOnly? day)
     {
         var items = new List<Item>();
         for (int i = 0; i < tokens.Length;)
@@ -118,6 +118,15 @@ public sealed partial class ActorStage
             }
             if (char.IsUpper(text[t.Span.Start]) && state.ShortNames.TryGetValue(t.Lower, out var known))
             {
+                // "Trump and Kim": a family name paired with a leader is the leader of that name,
+                // not the official of the same name mentioned last ("Kim Hyun-chong").
+                if (LeaderNamed(t.Lower, known, tokens, i, day, state) is { } leader)
+                {
+                    var leaderRef = new ActorRef("", leader.Name, leader.CodeOn(day));
+                    items.Add(new Item(i, i + 1, ItemKind.Person, new LexEntry(ActorKind.Person, leaderRef.Code, leader.Name, leader), null));
+                    i++;
+                    continue;
+                }
                 items.Add(new Item(i, i + 1, ItemKind.Person, null, known));
                 i++;
                 continue;
@@ -141,6 +150,32 @@ public sealed partial class ActorStage
         }
         return items;
     }
+
+    // The leader called <paramref name="shortName"/> on the day, when the short name at i stands
+    // beside another leader ("Trump and Kim", "Kim and Moon") and the last person of that name was not a leader.
+    private Person? LeaderNamed(string shortName, ActorRef known, ReadOnlySpan<Token> tokens, int i, DateOnly? day, CorefState state)
+    {
+        if (!_dict.PeopleByShortName.TryGetValue(shortName, out var people) || people.Count < 2) return null;
+        if (state.ShortNamePeople.TryGetValue(shortName, out var last) && last.IsLeaderOn(day)) return null;
+        Person? leader = null;
+        int bestRank = int.MaxValue;
+        bool tie = false;
+        foreach (var p in people)
+        {
+            int rank = p.Name == known.Name ? -1 : p.LeaderRankOn(day);
+            if (rank < 0) continue;
+            if (rank < bestRank) { leader = p; bestRank = rank; tie = false; }
+            else if (rank == bestRank) tie = true;
+        }
+        if (leader is null || tie) return null;
+        bool before = i >= 2 && tokens[i - 1].Lower is "and" or "," && PairedLeader(tokens[i - 2].Lower, shortName, day);
+        bool after = i + 2 < tokens.Length && tokens[i + 1].Lower is "and" or "," && PairedLeader(tokens[i + 2].Lower, shortName, day);
+        bool titled = i >= 1 && tokens[i - 1].Lower is "chairman" or "leader" or "president";
+        return before || after || titled ? leader : null;
+    }
+
+    private bool PairedLeader(string word, string shortName, DateOnly? day) =>
+        word != shortName && _dict.PeopleByShortName.TryGetValue(word, out var ps) && ps.Any(p => p.IsLeaderOn(day));
 
     private static int UnknownName(string text, ReadOnlySpan<Token> tokens, int i)
     {

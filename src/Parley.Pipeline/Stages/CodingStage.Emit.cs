@@ -16,6 +16,15 @@ public sealed partial class CodingStage
             fromSpeaker = false;
             boundary = -1;
         }
+        else if (p.Nominal && ByAgent(ctx, st.End) is int by)
+        {
+            // "the visits to China ... by his envoys": a noun event's agent after "by" is its
+            // source, not the clause's subject; an agent we cannot code means no event.
+            if (by < 0) return false;
+            sources = [.. ctx.Chunks[by].Actors];
+            fromSpeaker = false;
+            boundary = -1;
+        }
         else
         {
             sources = FindSubject(ctx, p, at, out fromSpeaker, out boundary);
@@ -48,7 +57,7 @@ public sealed partial class CodingStage
         pairs.RemoveAll(x => SameActor(x.Source, x.Target) || !Codable(x.Source) || (!Codable(x.Target) && !ReferenceEquals(x.Target, NoActor)));
         if (pairs.Count == 0) return false;
 
-        var modality = ModalityOf(ctx, at, boundary);
+        var modality = ModalityOf(ctx, at, boundary, p.Nominal);
         string code = p.Code;
         if (modality == Modality.Intended && code.StartsWith("04", StringComparison.Ordinal)) code = "036";
         var (date, basis) = DateOf(ctx, at, modality);
@@ -88,6 +97,21 @@ public sealed partial class CodingStage
             });
         }
         return true;
+    }
+
+    // The chunk after "by" within a few tokens of a noun event's end: its index, -1 when "by"
+    // is followed by no actor, null when there is no "by".
+    private static int? ByAgent(SentenceContext ctx, int end)
+    {
+        for (int k = end; k < ctx.Count && k < end + 8; k++)
+        {
+            if (IsHardBoundary(ctx, k) || ctx.Word(k) is "," or "who") return null;
+            if (ctx.Word(k) != "by") continue;
+            for (int j = k + 1; j < ctx.Count && j <= k + 3; j++)
+                if (ctx.ChunkAt[j] >= 0) return ctx.ChunkAt[j];
+            return -1;
+        }
+        return null;
     }
 
     /// <summary>The target of a source-only event (<see cref="CodingOptions.AllowMissingTarget"/>).</summary>
@@ -205,7 +229,7 @@ public sealed partial class CodingStage
         return result;
     }
 
-    private static Modality ModalityOf(SentenceContext ctx, int at, int boundary)
+    private static Modality ModalityOf(SentenceContext ctx, int at, int boundary, bool nominal)
     {
         for (int k = 0; k < at; k++)
         {
@@ -217,10 +241,11 @@ public sealed partial class CodingStage
         for (int k = at - 1; k >= 0 && k >= at - 5; k--)
             if (ctx.Word(k) == "to" && k + 1 < at && ctx.ChunkAt[k + 1] < 0 && ctx.Tok(k + 1).Kind == TokenKind.Word && !char.IsUpper(ctx.Doc.Text[ctx.Tok(k + 1).Span.Start]))
                 return Modality.Intended;
-        // "ahead of the summits with", "the upcoming talks": a planned event, not one that happened.
+        // "ahead of the summits with", "the upcoming talks", "supporting the talks": a planned event, not one that happened.
         for (int k = at - 1; k >= 0 && k >= at - 3; k--)
         {
             string w = ctx.Word(k);
+            if (nominal && w is "supporting" or "support" or "supports" or "backing" or "preparing" or "preparations" or "prepare" or "toward" or "towards") return Modality.Intended;
             if (w is "ahead" or "upcoming" or "planned" or "proposed" or "slated" or "next" or "future" or "expected" or "pushing" or "seeking" or "proposing" or "pursuing") return Modality.Intended;
             if (w is "possible" or "potential") return Modality.Hypothetical;
         }

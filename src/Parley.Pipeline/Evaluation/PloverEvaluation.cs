@@ -72,8 +72,9 @@ public sealed record PloverReport(IReadOnlyList<PloverCase> Cases, int Skipped)
 /// Scores the coder on a PLOVER gold file (one JSON object a line: <c>text</c>, <c>date</c>,
 /// <c>source</c> [{code}], <c>event_plover_v2</c>). Each sentence is coded alone, dated by its
 /// record, with every modality kept (PLOVER codes intended and threatened acts) and source-only
-/// events allowed (PLOVER needs no target). The sentence's event is the coded event with the
-/// highest confidence, the earliest in the sentence on ties; its PLOVER type is compared with
+/// events allowed (PLOVER needs no target). The sentence's event is the first coded event in the
+/// sentence (the main clause's verb comes before purpose clauses: "staged protests to demand"),
+/// the most confident on ties; its PLOVER type is compared with
 /// <c>event_plover_v2</c> and its source's country with the gold sources. When nothing is coded,
 /// the type is "(none)" (wrong) and the source is the sentence's first actor.
 /// </summary>
@@ -111,7 +112,7 @@ public static class PloverEvaluation
                 continue;
             }
             var doc = pipeline.Run(Article(id, text, date), new Diagnostics());
-            var best = doc.Events.OrderByDescending(e => e.Confidence).ThenBy(e => e.Evidence.Start).FirstOrDefault();
+            var best = doc.Events.OrderBy(e => e.Evidence.Start).ThenByDescending(e => e.Confidence).FirstOrDefault();
             string predicted = best is null ? "(none)" : dictionaries.Cameo.Get(best.Cameo).Plover is { Length: > 0 } pl ? pl : "(none)";
             string source = best is not null ? best.Source.CountryCode : doc.Actors.Length > 0 ? doc.Actors[0].Actor.CountryCode : "";
             cases.Add(new PloverCase(id, text, gold, predicted, sources, source));

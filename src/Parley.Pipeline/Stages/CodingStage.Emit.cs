@@ -58,8 +58,7 @@ public sealed partial class CodingStage
         if (pairs.Count == 0) return false;
 
         var modality = ModalityOf(ctx, at, boundary, p.Nominal);
-        string code = p.Code;
-        if (modality == Modality.Intended && code.StartsWith("04", StringComparison.Ordinal)) code = "036";
+        string code = Recode(ctx, at, p.Code, ref modality);
         var (date, basis) = DateOf(ctx, at, modality);
         // A sentence with no date of its own that continues an earlier event of the same two
         // parties ("In the Washington session, Biegun briefed Lee") takes that event's day.
@@ -98,6 +97,76 @@ public sealed partial class CodingStage
         }
         return true;
     }
+
+    /// <summary>
+    /// CAMEO's and PLOVER's rules for acts that are promised, threatened or refused rather than
+    /// done: a cooperative act (04–08) that is intended ("will visit", "plans to give") or offered
+    /// ("offered to hand over", "is willing to withdraw") is an expression of intent (03x, PLOVER
+    /// AGREE: "cooperative actions reported in future tense imply intentions"); a conflictual
+    /// act (10–20) that is intended or made conditional ("will boycott ... unless") is a threat
+    /// (13x); a cooperative act refused ("will not accept", "refused to withdraw") is a rejection
+    /// (12x). The promise, threat or refusal itself happened, so its modality becomes asserted.
+    /// </summary>
+    private static string Recode(SentenceContext ctx, int at, string code, ref Modality modality)
+    {
+        int root = code.Length >= 2 && int.TryParse(code.AsSpan(0, 2), out var r) ? r : 0;
+        bool cooperative = root is >= 4 and <= 8, conflictual = root is >= 10 and <= 20 && root != 13;
+        if (root is 3 or 12 or 13 || root == 0) return code;
+        string cue = Cue(ctx, at);
+        if (cue == "refuse" && cooperative) { modality = Modality.Asserted; return RejectOf(root); }
+        if (cue == "offer" && cooperative) { modality = Modality.Asserted; return IntentOf(code, root); }
+        if (cue == "offer" && conflictual) { modality = Modality.Asserted; return ThreatOf(root); }
+        bool conditional = false;
+        for (int k = at + 1; k < ctx.Count; k++) if (ctx.Word(k) == "unless") conditional = true;
+        if (modality == Modality.Intended || (modality == Modality.Hypothetical && conditional))
+        {
+            if (cooperative && !conditional) return IntentOf(code, root);
+            if (conflictual || (cooperative && conditional)) { modality = Modality.Asserted; return ThreatOf(root); }
+        }
+        return code;
+    }
+
+    // What the words before a verb make of it: "offer" (offered/promised/pledged/vowed/agreed/
+    // willing/prepared/ready to), "refuse" (refused/declined to, will not, would not), or "".
+    private static string Cue(SentenceContext ctx, int at)
+    {
+        int k = at - 1;
+        while (k >= 0 && ctx.Word(k) is "also" or "not" or "be" or "further" or "immediately" or "soon") k--;
+        bool to = k >= 0 && ctx.Word(k) == "to";
+        string w1 = ctx.Word(to ? k - 1 : k), w0 = ctx.Word(at - 1), w2 = ctx.Word(at - 2);
+        if (to && w1 is "offer" or "offers" or "offered" or "promise" or "promises" or "promised" or "pledge" or "pledges" or "pledged"
+            or "vow" or "vows" or "vowed" or "agree" or "agrees" or "agreed" or "willing" or "prepared" or "ready" or "committed" or "sworn" or "swore")
+            return "offer";
+        if (to && w1 is "refuse" or "refuses" or "refused" or "refusing" or "decline" or "declines" or "declined") return "refuse";
+        if (w0 == "not" && w2 is "will" or "would" or "shall" or "could" or "can" || w0 is "won't" or "cannot" || (w0 == "n't" && w2 is "wo" or "ca"))
+            return "refuse";
+        return "";
+    }
+
+    // 03x for an intended or offered cooperative act of root 04–08.
+    private static string IntentOf(string code, int root) => root switch
+    {
+        4 => "036",
+        5 => "032",
+        6 => code.StartsWith("062", StringComparison.Ordinal) ? "0312" : code.StartsWith("061", StringComparison.Ordinal) ? "0311" : "031",
+        7 => code.StartsWith("073", StringComparison.Ordinal) ? "0333" : code.StartsWith("072", StringComparison.Ordinal) ? "0332" : code.StartsWith("074", StringComparison.Ordinal) ? "0334" : "033",
+        _ => code.StartsWith("084", StringComparison.Ordinal) ? "0353" : code.StartsWith("083", StringComparison.Ordinal) ? "0354"
+            : code.StartsWith("087", StringComparison.Ordinal) ? "0356" : code.StartsWith("081", StringComparison.Ordinal) ? "0351" : "035",
+    };
+
+    // 12x for a refused cooperative act of root 04–08.
+    private static string RejectOf(int root) => root switch { 4 => "125", 5 => "120", 6 => "121", 7 => "122", _ => "124" };
+
+    // 13x for an intended or conditional conflictual act.
+    private static string ThreatOf(int root) => root switch
+    {
+        10 or 11 or 12 => "130",
+        14 => "130",
+        15 => "138",
+        16 => "131",
+        17 => "137",
+        _ => "138",
+    };
 
     // The chunk after "by" within a few tokens of a noun event's end: its index, -1 when "by"
     // is followed by no actor, null when there is no "by".

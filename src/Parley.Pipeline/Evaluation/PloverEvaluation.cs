@@ -71,8 +71,8 @@ public sealed record PloverReport(IReadOnlyList<PloverCase> Cases, int Skipped)
 /// <summary>
 /// Scores the coder on a PLOVER gold file (one JSON object a line: <c>text</c>, <c>date</c>,
 /// <c>source</c> [{code}], <c>event_plover_v2</c>). Each sentence is coded alone, dated by its
-/// record, with every modality kept (PLOVER codes intended and threatened acts) and source-only
-/// events allowed (PLOVER needs no target). The sentence's event is the first coded event in the
+/// record, with every modality kept (PLOVER codes intended and threatened acts) source-only events allowed (PLOVER needs no target),
+/// and actors known only by sector allowed ("rebels"). The sentence's event is the first coded event in the
 /// sentence (the main clause's verb comes before purpose clauses: "staged protests to demand"),
 /// the most confident on ties; its PLOVER type is compared with
 /// <c>event_plover_v2</c> and its source's country with the gold sources. When nothing is coded,
@@ -84,7 +84,7 @@ public static class PloverEvaluation
     public static PloverReport Run(string path, DictionarySet dictionaries)
     {
         var pipeline = new PipelineBuilder().UseSentences().UseTimes().UseActors(dictionaries)
-            .Use(new CodingStage(dictionaries, new CodingOptions { AllowMissingTarget = true })).Build();
+            .Use(new CodingStage(dictionaries, new CodingOptions { AllowMissingTarget = true, AllowSectorOnlyActors = true })).Build();
         var cases = new List<PloverCase>();
         int skipped = 0;
         foreach (var line in File.ReadLines(path))

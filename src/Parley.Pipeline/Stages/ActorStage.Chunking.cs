@@ -32,9 +32,13 @@ public sealed partial class ActorStage
             {
                 int gapStart = items[last].End, gapEnd = items[j].Start;
                 if (items[j].Kind == ItemKind.Pronoun) break;
-                bool hasAgent = false;
-                for (int q = first; q <= last; q++) hasAgent |= items[q].Kind == ItemKind.Agent;
-                if (!Joinable(tokens, gapStart, gapEnd, items[last], items[j], hasAgent)) break;
+                bool hasAgent = false, hasCountry = false;
+                for (int q = first; q <= last; q++)
+                {
+                    hasAgent |= items[q].Kind == ItemKind.Agent;
+                    hasCountry |= IsCountryLike(items[q].Kind) || items[q].Kind == ItemKind.Person;
+                }
+                if (!Joinable(tokens, gapStart, gapEnd, items[last], items[j], hasAgent, hasCountry)) break;
                 last = j;
                 j++;
             }
@@ -70,7 +74,7 @@ public sealed partial class ActorStage
         return true;
     }
 
-    private static bool Joinable(ReadOnlySpan<Token> tokens, int gapStart, int gapEnd, Item left, Item right, bool chunkHasAgent)
+    private static bool Joinable(ReadOnlySpan<Token> tokens, int gapStart, int gapEnd, Item left, Item right, bool chunkHasAgent, bool chunkHasCountry)
     {
         // "U.S. Special Representative for North Korea Stephen Biegun": a title runs into its holder's name.
         if (chunkHasAgent && right.Kind is ItemKind.Person or ItemKind.UnknownName && left.Kind is not (ItemKind.Person or ItemKind.UnknownName)
@@ -87,6 +91,8 @@ public sealed partial class ActorStage
             string w = tokens[i].Lower;
             if (Fillers.Contains(w)) continue;
             if (w is "of" or "for" && i > gapStart - 1 && left.Kind is ItemKind.Agent or ItemKind.Organization or ItemKind.Country or ItemKind.Metonym) continue;
+            // "rebels in the Ivory Coast", "security forces in Guinea": a sector placed in a country.
+            if (w == "in" && left.Kind == ItemKind.Agent && right.Kind is ItemKind.Country && !chunkHasCountry) continue;
             if (w == "," && right.Kind is ItemKind.Person or ItemKind.UnknownName && left.Kind == ItemKind.Agent && gapEnd - gapStart == 1) continue;
             return false;
         }
@@ -138,6 +144,15 @@ public sealed partial class ActorStage
                 i += plen;
                 continue;
             }
+            // A leader's bare family name with no earlier full mention ("Putin offered ..."): the
+            // one person of that name leading a state or government on the day.
+            if (char.IsUpper(text[t.Span.Start]) && t.Lower.Length > 2 && !(i + 1 < tokens.Length && char.IsUpper(text[tokens[i + 1].Span.Start]) && tokens[i + 1].Kind == TokenKind.Word)
+                && SoleLeader(t.Lower, day) is { } sole)
+            {
+                items.Add(new Item(i, i + 1, ItemKind.Person, new LexEntry(ActorKind.Person, sole.CodeOn(day), sole.Name, sole), null));
+                i++;
+                continue;
+            }
             // An unknown capitalised name right after a title: "envoy, Kenji Kanasugi".
             if (items.Count > 0 && items[^1].Kind == ItemKind.Agent && UnknownName(text, tokens, i) is int nlen and > 0
                 && i - items[^1].End <= 1)
@@ -172,6 +187,15 @@ public sealed partial class ActorStage
         bool after = i + 2 < tokens.Length && tokens[i + 1].Lower is "and" or "," && PairedLeader(tokens[i + 2].Lower, shortName, day);
         bool titled = i >= 1 && tokens[i - 1].Lower is "chairman" or "leader" or "president";
         return before || after || titled ? leader : null;
+    }
+
+    private Person? SoleLeader(string shortName, DateOnly? day)
+    {
+        if (day is null || !_dict.PeopleByShortName.TryGetValue(shortName, out var people)) return null;
+        Person? found = null;
+        foreach (var p in people)
+            if (p.IsLeaderOn(day)) { if (found is not null) return null; found = p; }
+        return found;
     }
 
     private bool PairedLeader(string word, string shortName, DateOnly? day) =>

@@ -13,4 +13,12 @@ public sealed record CodingOptions
     /// the PLOVER evaluation turns it on.
     /// </summary>
     public bool AllowMissingTarget { get; init; }
+
+    /// <summary>
+    /// When true, an actor known only by its sector ("rebels", "President Ahmed Ben Bella" with
+    /// no country known) may be a party to an event. Off by default: the store keeps events
+    /// between country or organisation actors; the PLOVER evaluation, which scores event types,
+    /// turns it on.
+    /// </summary>
+    public bool AllowSectorOnlyActors { get; init; }
 }

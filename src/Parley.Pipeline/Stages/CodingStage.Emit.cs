@@ -118,6 +118,16 @@ public sealed partial class CodingStage
         if (cue == "offer" && conflictual) { modality = Modality.Asserted; return ThreatOf(root); }
         bool conditional = false;
         for (int k = at + 1; k < ctx.Count; k++) if (ctx.Word(k) == "unless") conditional = true;
+        // "they said they would meet the mediator if ...": a reported conditional offer or threat
+        // (would/will just before the verb, the condition after it) is a stated intention.
+        if (modality == Modality.Hypothetical && (ctx.Word(at - 1) is "would" or "will" || ctx.Word(at - 2) is "would" or "will"))
+        {
+            bool ifBefore = false;
+            for (int k = 0; k < at; k++)
+                if (ctx.Word(k) is "if" or "whether" or "unless" or "possibility" or "possible" or "possibly" or "unclear" or "speculation"
+                    or "speculations" or "rumors" or "rumours" or "may" or "might" or "could" or "perhaps" or "maybe" or "likely") ifBefore = true;
+            if (!ifBefore) modality = Modality.Intended;
+        }
         if (modality == Modality.Intended || (modality == Modality.Hypothetical && conditional))
         {
             if (cooperative && !conditional) return IntentOf(code, root);
@@ -189,7 +199,7 @@ public sealed partial class CodingStage
     // An actor can be a party to an event only with a country or organisation: "the president"
     // alone (code "GOV") cannot.
     private bool Codable(ActorRef a) =>
-        a.Code.Length >= 3 && (_dict.Names.ContainsKey(a.Code) || _dict.Names.ContainsKey(a.Code[..3])
+        a.Code.Length >= 3 && (_options.AllowSectorOnlyActors || _dict.Names.ContainsKey(a.Code) || _dict.Names.ContainsKey(a.Code[..3])
                                || a.Code.StartsWith("IGO", StringComparison.Ordinal) || a.Code.StartsWith("NGO", StringComparison.Ordinal));
 
     private static string PairKey(ActorRef a, ActorRef b) =>

@@ -71,9 +71,14 @@ public sealed partial class CodingStage
         string? attribution = ctx.SpeakerChunk >= 0 && !fromSpeaker && at < ctx.SpeechAt
             ? ctx.Chunks[ctx.SpeakerChunk].Actors[0].Name
             : null;
+        // Confidence is an additive score of the evidence the coding rests on (README, "Confidence"):
+        // 0.55 base; +0.10 a pattern of two or more words; +0.10 the sentence dates the event
+        // itself; +0.10 the pattern names its target; -0.15 / -0.10 a source / target known only
+        // by role or pronoun; -0.05 the source taken from the speaker of a subordinate clause;
+        // -0.10 a code changed by a cue (offered, refused, unless) rather than read from the verb.
         double confidence = 0.55 + (p.Weight >= 2 ? 0.1 : 0) + (basis is DateBases.Explicit or DateBases.Weekday ? 0.1 : 0)
                             - (sources.Any(IsVague) ? 0.15 : 0) - (targets.Any(IsVague) ? 0.1 : 0) - (fromSpeaker ? 0.05 : 0)
-                            + (st.Targets.Count > 0 ? 0.1 : 0);
+                            + (st.Targets.Count > 0 ? 0.1 : 0) - (code != p.Code ? 0.1 : 0);
         if (basis is DateBases.Explicit or DateBases.Weekday && date is { } known && modality == Modality.Asserted)
             foreach (var (a, b) in pairs) ctx.DatedPairs[PairKey(a, b)] = known;
         foreach (var (source, target) in pairs)

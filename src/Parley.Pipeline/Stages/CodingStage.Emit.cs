@@ -270,7 +270,11 @@ public sealed partial class CodingStage
         if (first >= 0) return Coordinated(ctx, first);
 
         // No subject in this clause: a subordinate clause takes the main clause's actor.
-        if (boundary >= 0 && (p.Nominal || ctx.Word(boundary) is "after" or "before" or "when" or "while" or "as" || boundary == ctx.SpeechAt))
+        // "Nigeria announced that it will withdraw": a reported clause whose subject is a pronoun
+        // takes the reporter as its actor.
+        bool reported = boundary >= 1 && ctx.Word(boundary) == "that" && SpeechVerbs.Contains(ctx.Word(boundary - 1))
+                        && ctx.Word(boundary + 1) is "it" or "they" or "he" or "she" or "we";
+        if (boundary >= 0 && (p.Nominal || reported || ctx.Word(boundary) is "after" or "before" or "when" or "while" or "as" || boundary == ctx.SpeechAt))
         {
             if (ctx.SpeakerChunk >= 0 && at > ctx.SpeechAt && ctx.SpeechAt >= 0)
             {

@@ -297,6 +297,9 @@ public sealed partial class CodingStage
     {
         int k = start - 1;
         while (k >= 0 && ctx.Word(k) is "the" or "a" or "an" or "its" or "their" or "his" or "her") k--;
+        // "Thousands of Iraqi Kurds demonstrated", "a group of Yoruba leaders": a quantity's "of" heads no phrase.
+        if (k >= 1 && ctx.Word(k) == "of" && ctx.Word(k - 1) is "thousands" or "hundreds" or "dozens" or "millions" or "tens" or "scores"
+                or "group" or "groups" or "members" or "some" or "many" or "most" or "all" or "number" or "crowd" or "crowds") return false;
         return k >= 0 && Prepositions.Contains(ctx.Word(k));
     }
 

@@ -5,5 +5,7 @@ if (args.Length > 0 && args[0] == "extract-speed")
     return Parley.Benchmarks.ExtractSpeed.Run(args);
 }
 
+if (args.Length > 0 && args[0] == "coding-speed") return Parley.Benchmarks.CodingSpeed.Run(args[1..]);
+
 BenchmarkSwitcher.FromAssembly(typeof(Parley.Benchmarks.CodingBenchmarks).Assembly).Run(args);
 return 0;

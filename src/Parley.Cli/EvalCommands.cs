@@ -9,7 +9,7 @@ internal static partial class Commands
 {
     private static Command Eval()
     {
-        var cmd = new Command("eval", "Score extraction on a benchmark folder") { EvalExtraction(), EvalDates() };
+        var cmd = new Command("eval", "Score Parley on evaluation data: article bodies, publication dates, PLOVER coding, actor resolution") { EvalExtraction(), EvalDates(), EvalPlover(), EvalActors() };
         return cmd;
     }
 

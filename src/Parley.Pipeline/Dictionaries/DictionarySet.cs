@@ -23,6 +23,9 @@ public sealed class DictionarySet
     /// <summary>People by canonical name.</summary>
     public Dictionary<string, Person> People { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>People by lower-case short (family) name: "kim" → Kim Jong-un, Kim Hyun-chong, ...</summary>
+    public Dictionary<string, List<Person>> PeopleByShortName { get; } = new(StringComparer.Ordinal);
+
     private readonly List<VerbPattern> _patterns = [];
     private readonly Dictionary<string, List<(string[] Aliases, Role Role)>> _personRows = new(StringComparer.Ordinal);
 
@@ -136,6 +139,9 @@ public sealed class DictionarySet
         list.Add((aliases.ToArray(), role));
     }
 
+    /// <summary>True when dated roles have been added for <paramref name="name"/>.</summary>
+    public bool HasPersonRoles(string name) => _personRows.ContainsKey(name);
+
     /// <summary>Adds a named actor with a fixed code (from an imported dictionary).</summary>
     public void AddNamedActor(string phrase, string code, string name) =>
         Actors.Add(phrase, new LexEntry(code.Length == 3 ? ActorKind.Country : ActorKind.Organization, code, name));
@@ -146,6 +152,9 @@ public sealed class DictionarySet
         {
             var person = new Person(name, rows.Select(r => r.Role).OrderBy(r => r.Start ?? DateOnly.MinValue).ToArray());
             People[name] = person;
+            var key = person.ShortName.ToLowerInvariant();
+            if (!PeopleByShortName.TryGetValue(key, out var same)) PeopleByShortName[key] = same = [];
+            same.Add(person);
             var entry = new LexEntry(ActorKind.Person, person.Roles[^1].Code, name, person);
             Actors.Add(name, entry);
             foreach (var alias in rows.SelectMany(r => r.Aliases).Distinct()) Actors.Add(alias, entry);

@@ -27,8 +27,8 @@ public sealed record Person(string Name, IReadOnlyList<Role> Roles)
     public string ShortName => PersonNames.ShortName(Name);
 
     /// <summary>
-    /// The actor code on <paramref name="day"/>: the role held then; after all roles ended, the
-    /// country's elite code (a former official); before any began, the first role's code.
+    /// The actor code on <paramref name="day"/>: the role held then; out of office after a role
+    /// ended (between terms, retired), the country's elite code; before any began, the first role's code.
     /// With no day, the latest role.
     /// </summary>
     public string CodeOn(DateOnly? day)
@@ -40,7 +40,11 @@ public sealed record Person(string Name, IReadOnlyList<Role> Roles)
         foreach (var r in Roles)
             if (r.Covers(d) && (best is null || Rank(r.Code) < Rank(best.Code))) best = r;
         if (best is not null) return best.Code;
-        if (Roles.All(r => r.End is { } e && d >= e)) return Country(Roles[^1].Code) + "ELI";
+        // Out of office after a role ended (between terms, or retired): a former official.
+        Role? ended = null;
+        foreach (var r in Roles)
+            if (r.End is { } e && d >= e && (ended is null || e > ended.End)) ended = r;
+        if (ended is not null) return Country(ended.Code) + "ELI";
         var next = Roles.Where(r => r.Start is { } s && s > d).OrderBy(r => r.Start).FirstOrDefault();
         return next?.Code ?? Roles[^1].Code;
     }
@@ -50,4 +54,33 @@ public sealed record Person(string Name, IReadOnlyList<Role> Roles)
         : code.EndsWith("MIL", StringComparison.Ordinal) ? 1 : code.StartsWith("IGO", StringComparison.Ordinal) ? 0 : 2;
 
     private static string Country(string code) => code.Length >= 3 ? code[..3] : code;
+
+    /// <summary>
+    /// How the person led on <paramref name="day"/>: 0 head of state or supreme leader (president,
+    /// king, emir, chairman), 1 head of government (prime minister, premier, chancellor), -1 not a
+    /// leader (deputies, former leaders, nominal heads of state included).
+    /// </summary>
+    public int LeaderRankOn(DateOnly? day)
+    {
+        int best = -1;
+        foreach (var r in Roles)
+        {
+            if (day is { } d && !r.Covers(d)) continue;
+            if (day is null && r.End is not null) continue;
+            var t = r.Title;
+            if (t.Contains("Vice", StringComparison.OrdinalIgnoreCase) || t.Contains("Deputy", StringComparison.OrdinalIgnoreCase)
+                || t.Contains("Former", StringComparison.OrdinalIgnoreCase) || t.Contains("candidate", StringComparison.OrdinalIgnoreCase)
+                || t.Contains("nominal", StringComparison.OrdinalIgnoreCase) || t.Contains("Presidium", StringComparison.Ordinal)
+                || t.Contains("Chief of Staff", StringComparison.OrdinalIgnoreCase)) continue;
+            int rank = t.StartsWith("President", StringComparison.Ordinal) || t.StartsWith("Supreme Leader", StringComparison.Ordinal)
+                       || t.StartsWith("King", StringComparison.Ordinal) || t.StartsWith("Emir", StringComparison.Ordinal) ? 0
+                : t.StartsWith("Prime Minister", StringComparison.Ordinal) || t.StartsWith("Premier", StringComparison.Ordinal)
+                  || t.StartsWith("Chancellor", StringComparison.Ordinal) ? 1 : -1;
+            if (rank >= 0 && (best < 0 || rank < best)) best = rank;
+        }
+        return best;
+    }
+
+    /// <summary>True when the person led a state or government on <paramref name="day"/> (see <see cref="LeaderRankOn"/>).</summary>
+    public bool IsLeaderOn(DateOnly? day) => LeaderRankOn(day) >= 0;
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Parley.Pipeline.Dictionaries;
 
 /// <summary>
@@ -62,8 +64,10 @@ public static class PetrarchImporter
             var display = ToDisplayName(name);
             set.AddPersonRole(display, synonyms.Prepend(name).Distinct(), new Role(code, start, end, "imported"));
         }
-        else
+        else if (!set.People.ContainsKey(ToDisplayName(name)) && !set.HasPersonRoles(ToDisplayName(name)))
         {
+            // An undated code after dated roles ("[CHNELI]") is the person's code outside those
+            // roles, which Person.CodeOn already derives; alone it is a fixed code.
             foreach (var n in synonyms.Prepend(name)) set.AddNamedActor(n, code, ToDisplayName(name));
         }
     }
@@ -77,11 +81,13 @@ public static class PetrarchImporter
         return dash < 0 ? (Yymmdd(s), null) : (Yymmdd(s[..dash]), Yymmdd(s[(dash + 1)..]));
     }
 
+    // Six digits (YYMMDD, years before 50 are 20xx) or eight (YYYYMMDD), both found in Phoenix files.
     private static DateOnly? Yymmdd(string s)
     {
-        if (s.Length != 6 || !int.TryParse(s, out var v)) return null;
+        if (s.Length is not (6 or 8) || !int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) return null;
         int yy = v / 10000, mm = v / 100 % 100, dd = v % 100;
-        int year = yy < 50 ? 2000 + yy : 1900 + yy;
+        int year = s.Length == 8 ? yy : yy < 50 ? 2000 + yy : 1900 + yy;
+        if (year < 1 || mm == 0) return null;
         try { return new DateOnly(year, Math.Clamp(mm, 1, 12), Math.Clamp(dd, 1, DateTime.DaysInMonth(year, Math.Clamp(mm, 1, 12)))); }
         catch (ArgumentOutOfRangeException) { return null; }
     }

@@ -13,7 +13,7 @@ public sealed partial class ActorStage
     {
         string text = doc.Text;
         var tokens = doc.TokensOf(s);
-        var items = FindItems(text, tokens, state);
+        var items = FindItems(text, tokens, state, day);
         int k = 0;
         while (k < items.Count)
         {
@@ -32,9 +32,13 @@ public sealed partial class ActorStage
             {
                 int gapStart = items[last].End, gapEnd = items[j].Start;
                 if (items[j].Kind == ItemKind.Pronoun) break;
-                bool hasAgent = false;
-                for (int q = first; q <= last; q++) hasAgent |= items[q].Kind == ItemKind.Agent;
-                if (!Joinable(tokens, gapStart, gapEnd, items[last], items[j], hasAgent)) break;
+                bool hasAgent = false, hasCountry = false;
+                for (int q = first; q <= last; q++)
+                {
+                    hasAgent |= items[q].Kind == ItemKind.Agent;
+                    hasCountry |= IsCountryLike(items[q].Kind) || items[q].Kind == ItemKind.Person;
+                }
+                if (!Joinable(tokens, gapStart, gapEnd, items[last], items[j], hasAgent, hasCountry)) break;
                 last = j;
                 j++;
             }
@@ -70,7 +74,7 @@ public sealed partial class ActorStage
         return true;
     }
 
-    private static bool Joinable(ReadOnlySpan<Token> tokens, int gapStart, int gapEnd, Item left, Item right, bool chunkHasAgent)
+    private static bool Joinable(ReadOnlySpan<Token> tokens, int gapStart, int gapEnd, Item left, Item right, bool chunkHasAgent, bool chunkHasCountry)
     {
         // "U.S. Special Representative for North Korea Stephen Biegun": a title runs into its holder's name.
         if (chunkHasAgent && right.Kind is ItemKind.Person or ItemKind.UnknownName && left.Kind is not (ItemKind.Person or ItemKind.UnknownName)
@@ -87,13 +91,15 @@ public sealed partial class ActorStage
             string w = tokens[i].Lower;
             if (Fillers.Contains(w)) continue;
             if (w is "of" or "for" && i > gapStart - 1 && left.Kind is ItemKind.Agent or ItemKind.Organization or ItemKind.Country or ItemKind.Metonym) continue;
+            // "rebels in the Ivory Coast", "security forces in Guinea": a sector placed in a country.
+            if (w == "in" && left.Kind == ItemKind.Agent && right.Kind is ItemKind.Country && !chunkHasCountry) continue;
             if (w == "," && right.Kind is ItemKind.Person or ItemKind.UnknownName && left.Kind == ItemKind.Agent && gapEnd - gapStart == 1) continue;
             return false;
         }
         return true;
     }
 
-    private List<Item> FindItems(string text, ReadOnlySpan<Token> tokens, CorefState state)
+    private List<Item> FindItems(string text, ReadOnlySpan<Token> tokens, CorefState state, DateOnly? day)
     {
         var items = new List<Item>();
         for (int i = 0; i < tokens.Length;)
@@ -118,6 +124,15 @@ public sealed partial class ActorStage
             }
             if (char.IsUpper(text[t.Span.Start]) && state.ShortNames.TryGetValue(t.Lower, out var known))
             {
+                // "Trump and Kim": a family name paired with a leader is the leader of that name,
+                // not the official of the same name mentioned last ("Kim Hyun-chong").
+                if (LeaderNamed(t.Lower, known, tokens, i, day, state) is { } leader)
+                {
+                    var leaderRef = new ActorRef("", leader.Name, leader.CodeOn(day));
+                    items.Add(new Item(i, i + 1, ItemKind.Person, new LexEntry(ActorKind.Person, leaderRef.Code, leader.Name, leader), null));
+                    i++;
+                    continue;
+                }
                 items.Add(new Item(i, i + 1, ItemKind.Person, null, known));
                 i++;
                 continue;
@@ -127,6 +142,15 @@ public sealed partial class ActorStage
                 int plen = SingularPronouns.Contains(t.Lower) || t.Lower == "they" ? 1 : MatchPair(tokens, i);
                 items.Add(new Item(i, i + plen, ItemKind.Pronoun, null, null));
                 i += plen;
+                continue;
+            }
+            // A leader's bare family name with no earlier full mention ("Putin offered ..."): the
+            // one person of that name leading a state or government on the day.
+            if (char.IsUpper(text[t.Span.Start]) && t.Lower.Length > 2 && !(i + 1 < tokens.Length && char.IsUpper(text[tokens[i + 1].Span.Start]) && tokens[i + 1].Kind == TokenKind.Word)
+                && SoleLeader(t.Lower, day) is { } sole)
+            {
+                items.Add(new Item(i, i + 1, ItemKind.Person, new LexEntry(ActorKind.Person, sole.CodeOn(day), sole.Name, sole), null));
+                i++;
                 continue;
             }
             // An unknown capitalised name right after a title: "envoy, Kenji Kanasugi".
@@ -141,6 +165,41 @@ public sealed partial class ActorStage
         }
         return items;
     }
+
+    // The leader called <paramref name="shortName"/> on the day, when the short name at i stands
+    // beside another leader ("Trump and Kim", "Kim and Moon") and the last person of that name was not a leader.
+    private Person? LeaderNamed(string shortName, ActorRef known, ReadOnlySpan<Token> tokens, int i, DateOnly? day, CorefState state)
+    {
+        if (!_dict.PeopleByShortName.TryGetValue(shortName, out var people) || people.Count < 2) return null;
+        if (state.ShortNamePeople.TryGetValue(shortName, out var last) && last.IsLeaderOn(day)) return null;
+        Person? leader = null;
+        int bestRank = int.MaxValue;
+        bool tie = false;
+        foreach (var p in people)
+        {
+            int rank = p.Name == known.Name ? -1 : p.LeaderRankOn(day);
+            if (rank < 0) continue;
+            if (rank < bestRank) { leader = p; bestRank = rank; tie = false; }
+            else if (rank == bestRank) tie = true;
+        }
+        if (leader is null || tie) return null;
+        bool before = i >= 2 && tokens[i - 1].Lower is "and" or "," && PairedLeader(tokens[i - 2].Lower, shortName, day);
+        bool after = i + 2 < tokens.Length && tokens[i + 1].Lower is "and" or "," && PairedLeader(tokens[i + 2].Lower, shortName, day);
+        bool titled = i >= 1 && tokens[i - 1].Lower is "chairman" or "leader" or "president";
+        return before || after || titled ? leader : null;
+    }
+
+    private Person? SoleLeader(string shortName, DateOnly? day)
+    {
+        if (day is null || !_dict.PeopleByShortName.TryGetValue(shortName, out var people)) return null;
+        Person? found = null;
+        foreach (var p in people)
+            if (p.IsLeaderOn(day)) { if (found is not null) return null; found = p; }
+        return found;
+    }
+
+    private bool PairedLeader(string word, string shortName, DateOnly? day) =>
+        word != shortName && _dict.PeopleByShortName.TryGetValue(word, out var ps) && ps.Any(p => p.IsLeaderOn(day));
 
     private static int UnknownName(string text, ReadOnlySpan<Token> tokens, int i)
     {

@@ -16,6 +16,15 @@ public sealed partial class CodingStage
             fromSpeaker = false;
             boundary = -1;
         }
+        else if (p.Nominal && ByAgent(ctx, st.End) is int by)
+        {
+            // "the visits to China ... by his envoys": a noun event's agent after "by" is its
+            // source, not the clause's subject; an agent we cannot code means no event.
+            if (by < 0) return false;
+            sources = [.. ctx.Chunks[by].Actors];
+            fromSpeaker = false;
+            boundary = -1;
+        }
         else
         {
             sources = FindSubject(ctx, p, at, out fromSpeaker, out boundary);
@@ -26,10 +35,15 @@ public sealed partial class CodingStage
         var pairs = new List<(ActorRef Source, ActorRef Target)>();
         if (targets.Count == 0)
         {
-            if (!p.Symmetric || sources.Count < 2) return false;
-            foreach (var a in sources)
-                foreach (var b in sources)
-                    if (!ReferenceEquals(a, b)) pairs.Add((a, b));
+            if (p.Symmetric && sources.Count >= 2)
+            {
+                foreach (var a in sources)
+                    foreach (var b in sources)
+                        if (!ReferenceEquals(a, b)) pairs.Add((a, b));
+            }
+            else if (_options.AllowMissingTarget)
+                foreach (var a in sources) pairs.Add((a, NoActor));
+            else return false;
         }
         else
         {
@@ -40,12 +54,11 @@ public sealed partial class CodingStage
                     if (p.Symmetric && st.Sources.Count > 0) pairs.Add((b, a));
                 }
         }
-        pairs.RemoveAll(x => SameActor(x.Source, x.Target) || !Codable(x.Source) || !Codable(x.Target));
+        pairs.RemoveAll(x => SameActor(x.Source, x.Target) || !Codable(x.Source) || (!Codable(x.Target) && !ReferenceEquals(x.Target, NoActor)));
         if (pairs.Count == 0) return false;
 
-        var modality = ModalityOf(ctx, at, boundary);
-        string code = p.Code;
-        if (modality == Modality.Intended && code.StartsWith("04", StringComparison.Ordinal)) code = "036";
+        var modality = ModalityOf(ctx, at, boundary, p.Nominal);
+        string code = Recode(ctx, at, p.Code, ref modality);
         var (date, basis) = DateOf(ctx, at, modality);
         // A sentence with no date of its own that continues an earlier event of the same two
         // parties ("In the Washington session, Biegun briefed Lee") takes that event's day.
@@ -58,9 +71,14 @@ public sealed partial class CodingStage
         string? attribution = ctx.SpeakerChunk >= 0 && !fromSpeaker && at < ctx.SpeechAt
             ? ctx.Chunks[ctx.SpeakerChunk].Actors[0].Name
             : null;
+        // Confidence is an additive score of the evidence the coding rests on (README, "Confidence"):
+        // 0.55 base; +0.10 a pattern of two or more words; +0.10 the sentence dates the event
+        // itself; +0.10 the pattern names its target; -0.15 / -0.10 a source / target known only
+        // by role or pronoun; -0.05 the source taken from the speaker of a subordinate clause;
+        // -0.10 a code changed by a cue (offered, refused, unless) rather than read from the verb.
         double confidence = 0.55 + (p.Weight >= 2 ? 0.1 : 0) + (basis is DateBases.Explicit or DateBases.Weekday ? 0.1 : 0)
                             - (sources.Any(IsVague) ? 0.15 : 0) - (targets.Any(IsVague) ? 0.1 : 0) - (fromSpeaker ? 0.05 : 0)
-                            + (st.Targets.Count > 0 ? 0.1 : 0);
+                            + (st.Targets.Count > 0 ? 0.1 : 0) - (code != p.Code ? 0.1 : 0);
         if (basis is DateBases.Explicit or DateBases.Weekday && date is { } known && modality == Modality.Asserted)
             foreach (var (a, b) in pairs) ctx.DatedPairs[PairKey(a, b)] = known;
         foreach (var (source, target) in pairs)
@@ -85,10 +103,108 @@ public sealed partial class CodingStage
         return true;
     }
 
+    /// <summary>
+    /// CAMEO's and PLOVER's rules for acts that are promised, threatened or refused rather than
+    /// done: a cooperative act (04–08) that is intended ("will visit", "plans to give") or offered
+    /// ("offered to hand over", "is willing to withdraw") is an expression of intent (03x, PLOVER
+    /// AGREE: "cooperative actions reported in future tense imply intentions"); a conflictual
+    /// act (10–20) that is intended or made conditional ("will boycott ... unless") is a threat
+    /// (13x); a cooperative act refused ("will not accept", "refused to withdraw") is a rejection
+    /// (12x). The promise, threat or refusal itself happened, so its modality becomes asserted.
+    /// </summary>
+    private static string Recode(SentenceContext ctx, int at, string code, ref Modality modality)
+    {
+        int root = code.Length >= 2 && int.TryParse(code.AsSpan(0, 2), out var r) ? r : 0;
+        bool cooperative = root is >= 4 and <= 8, conflictual = root is >= 10 and <= 20 && root != 13;
+        if (root is 3 or 12 or 13 || root == 0) return code;
+        string cue = Cue(ctx, at);
+        if (cue == "refuse" && cooperative) { modality = Modality.Asserted; return RejectOf(root); }
+        if (cue == "offer" && cooperative) { modality = Modality.Asserted; return IntentOf(code, root); }
+        if (cue == "offer" && conflictual) { modality = Modality.Asserted; return ThreatOf(root); }
+        bool conditional = false;
+        for (int k = at + 1; k < ctx.Count; k++) if (ctx.Word(k) == "unless") conditional = true;
+        // "they said they would meet the mediator if ...": a reported conditional offer or threat
+        // (would/will just before the verb, the condition after it) is a stated intention.
+        if (modality == Modality.Hypothetical && (ctx.Word(at - 1) is "would" or "will" || ctx.Word(at - 2) is "would" or "will"))
+        {
+            bool ifBefore = false;
+            for (int k = 0; k < at; k++)
+                if (ctx.Word(k) is "if" or "whether" or "unless" or "possibility" or "possible" or "possibly" or "unclear" or "speculation"
+                    or "speculations" or "rumors" or "rumours" or "may" or "might" or "could" or "perhaps" or "maybe" or "likely") ifBefore = true;
+            if (!ifBefore) modality = Modality.Intended;
+        }
+        if (modality == Modality.Intended || (modality == Modality.Hypothetical && conditional))
+        {
+            if (cooperative && !conditional) return IntentOf(code, root);
+            if (conflictual || (cooperative && conditional)) { modality = Modality.Asserted; return ThreatOf(root); }
+        }
+        return code;
+    }
+
+    // What the words before a verb make of it: "offer" (offered/promised/pledged/vowed/agreed/
+    // willing/prepared/ready to), "refuse" (refused/declined to, will not, would not), or "".
+    private static string Cue(SentenceContext ctx, int at)
+    {
+        int k = at - 1;
+        while (k >= 0 && ctx.Word(k) is "also" or "not" or "be" or "further" or "immediately" or "soon") k--;
+        bool to = k >= 0 && ctx.Word(k) == "to";
+        string w1 = ctx.Word(to ? k - 1 : k), w0 = ctx.Word(at - 1), w2 = ctx.Word(at - 2);
+        if (to && w1 is "offer" or "offers" or "offered" or "promise" or "promises" or "promised" or "pledge" or "pledges" or "pledged"
+            or "vow" or "vows" or "vowed" or "agree" or "agrees" or "agreed" or "willing" or "prepared" or "ready" or "committed" or "sworn" or "swore")
+            return "offer";
+        if (to && w1 is "refuse" or "refuses" or "refused" or "refusing" or "decline" or "declines" or "declined") return "refuse";
+        if (w0 == "not" && w2 is "will" or "would" or "shall" or "could" or "can" || w0 is "won't" or "cannot" || (w0 == "n't" && w2 is "wo" or "ca"))
+            return "refuse";
+        return "";
+    }
+
+    // 03x for an intended or offered cooperative act of root 04–08.
+    private static string IntentOf(string code, int root) => root switch
+    {
+        4 => "036",
+        5 => "032",
+        6 => code.StartsWith("062", StringComparison.Ordinal) ? "0312" : code.StartsWith("061", StringComparison.Ordinal) ? "0311" : "031",
+        7 => code.StartsWith("073", StringComparison.Ordinal) ? "0333" : code.StartsWith("072", StringComparison.Ordinal) ? "0332" : code.StartsWith("074", StringComparison.Ordinal) ? "0334" : "033",
+        _ => code.StartsWith("084", StringComparison.Ordinal) ? "0353" : code.StartsWith("083", StringComparison.Ordinal) ? "0354"
+            : code.StartsWith("087", StringComparison.Ordinal) ? "0356" : code.StartsWith("081", StringComparison.Ordinal) ? "0351" : "035",
+    };
+
+    // 12x for a refused cooperative act of root 04–08.
+    private static string RejectOf(int root) => root switch { 4 => "125", 5 => "120", 6 => "121", 7 => "122", _ => "124" };
+
+    // 13x for an intended or conditional conflictual act.
+    private static string ThreatOf(int root) => root switch
+    {
+        10 or 11 or 12 => "130",
+        14 => "130",
+        15 => "138",
+        16 => "131",
+        17 => "137",
+        _ => "138",
+    };
+
+    // The chunk after "by" within a few tokens of a noun event's end: its index, -1 when "by"
+    // is followed by no actor, null when there is no "by".
+    private static int? ByAgent(SentenceContext ctx, int end)
+    {
+        for (int k = end; k < ctx.Count && k < end + 8; k++)
+        {
+            if (IsHardBoundary(ctx, k) || ctx.Word(k) is "," or "who") return null;
+            if (ctx.Word(k) != "by") continue;
+            for (int j = k + 1; j < ctx.Count && j <= k + 3; j++)
+                if (ctx.ChunkAt[j] >= 0) return ctx.ChunkAt[j];
+            return -1;
+        }
+        return null;
+    }
+
+    /// <summary>The target of a source-only event (<see cref="CodingOptions.AllowMissingTarget"/>).</summary>
+    private static readonly ActorRef NoActor = new("", "", "");
+
     // An actor can be a party to an event only with a country or organisation: "the president"
     // alone (code "GOV") cannot.
     private bool Codable(ActorRef a) =>
-        a.Code.Length >= 3 && (_dict.Names.ContainsKey(a.Code) || _dict.Names.ContainsKey(a.Code[..3])
+        a.Code.Length >= 3 && (_options.AllowSectorOnlyActors || _dict.Names.ContainsKey(a.Code) || _dict.Names.ContainsKey(a.Code[..3])
                                || a.Code.StartsWith("IGO", StringComparison.Ordinal) || a.Code.StartsWith("NGO", StringComparison.Ordinal));
 
     private static string PairKey(ActorRef a, ActorRef b) =>
@@ -154,7 +270,11 @@ public sealed partial class CodingStage
         if (first >= 0) return Coordinated(ctx, first);
 
         // No subject in this clause: a subordinate clause takes the main clause's actor.
-        if (boundary >= 0 && (p.Nominal || ctx.Word(boundary) is "after" or "before" or "when" or "while" or "as" || boundary == ctx.SpeechAt))
+        // "Nigeria announced that it will withdraw": a reported clause whose subject is a pronoun
+        // takes the reporter as its actor.
+        bool reported = boundary >= 1 && ctx.Word(boundary) == "that" && SpeechVerbs.Contains(ctx.Word(boundary - 1))
+                        && ctx.Word(boundary + 1) is "it" or "they" or "he" or "she" or "we";
+        if (boundary >= 0 && (p.Nominal || reported || ctx.Word(boundary) is "after" or "before" or "when" or "while" or "as" || boundary == ctx.SpeechAt))
         {
             if (ctx.SpeakerChunk >= 0 && at > ctx.SpeechAt && ctx.SpeechAt >= 0)
             {
@@ -177,6 +297,9 @@ public sealed partial class CodingStage
     {
         int k = start - 1;
         while (k >= 0 && ctx.Word(k) is "the" or "a" or "an" or "its" or "their" or "his" or "her") k--;
+        // "Thousands of Iraqi Kurds demonstrated", "a group of Yoruba leaders": a quantity's "of" heads no phrase.
+        if (k >= 1 && ctx.Word(k) == "of" && ctx.Word(k - 1) is "thousands" or "hundreds" or "dozens" or "millions" or "tens" or "scores"
+                or "group" or "groups" or "members" or "some" or "many" or "most" or "all" or "number" or "crowd" or "crowds") return false;
         return k >= 0 && Prepositions.Contains(ctx.Word(k));
     }
 
@@ -197,7 +320,7 @@ public sealed partial class CodingStage
         return result;
     }
 
-    private static Modality ModalityOf(SentenceContext ctx, int at, int boundary)
+    private static Modality ModalityOf(SentenceContext ctx, int at, int boundary, bool nominal)
     {
         for (int k = 0; k < at; k++)
         {
@@ -209,10 +332,11 @@ public sealed partial class CodingStage
         for (int k = at - 1; k >= 0 && k >= at - 5; k--)
             if (ctx.Word(k) == "to" && k + 1 < at && ctx.ChunkAt[k + 1] < 0 && ctx.Tok(k + 1).Kind == TokenKind.Word && !char.IsUpper(ctx.Doc.Text[ctx.Tok(k + 1).Span.Start]))
                 return Modality.Intended;
-        // "ahead of the summits with", "the upcoming talks": a planned event, not one that happened.
+        // "ahead of the summits with", "the upcoming talks", "supporting the talks": a planned event, not one that happened.
         for (int k = at - 1; k >= 0 && k >= at - 3; k--)
         {
             string w = ctx.Word(k);
+            if (nominal && w is "supporting" or "support" or "supports" or "backing" or "preparing" or "preparations" or "prepare" or "toward" or "towards") return Modality.Intended;
             if (w is "ahead" or "upcoming" or "planned" or "proposed" or "slated" or "next" or "future" or "expected" or "pushing" or "seeking" or "proposing" or "pursuing") return Modality.Intended;
             if (w is "possible" or "potential") return Modality.Hypothetical;
         }

@@ -25,20 +25,26 @@ public sealed partial class CodingStage
         for (int i = 0; i < ctx.Count; i++)
         {
             if (ctx.InQuote[i] || ctx.ChunkAt[i] >= 0) continue;
-            foreach (var pattern in _dict.Verbs.StartingWith(ctx.Word(i)))
-            {
-                st.Clear();
-                if (!Match(ctx, pattern, 1, i + 1, st)) continue;
-                if (Emit(ctx, pattern, i, st, events))
-                {
-                    i = st.End - 1;
-                    break;
-                }
-            }
+            // Patterns with a target first; a source-only reading only when none of them fits.
+            int end = TryPatterns(ctx, i, st, false, events);
+            if (end < 0 && _options.AllowMissingTarget) end = TryPatterns(ctx, i, st, true, events);
+            if (end > 0) i = end - 1;
         }
     }
 
-    private static bool Match(SentenceContext ctx, VerbPattern p, int e, int j, MatchState st)
+    // The end of the first pattern at token i that matched and coded an event, or -1.
+    private int TryPatterns(SentenceContext ctx, int i, MatchState st, bool optionalTarget, ImmutableArray<EventMention>.Builder events)
+    {
+        foreach (var pattern in _dict.Verbs.StartingWith(ctx.Word(i)))
+        {
+            st.Clear();
+            if (!Match(ctx, pattern, 1, i + 1, st, optionalTarget)) continue;
+            if (Emit(ctx, pattern, i, st, events)) return st.End;
+        }
+        return -1;
+    }
+
+    private static bool Match(SentenceContext ctx, VerbPattern p, int e, int j, MatchState st, bool optionalTarget)
     {
         if (e == p.Elements.Length)
         {
@@ -49,13 +55,13 @@ public sealed partial class CodingStage
         switch (el.Kind)
         {
             case PatternElementKind.Word:
-                return j < ctx.Count && !ctx.InQuote[j] && el.Forms!.Contains(ctx.Word(j)) && Match(ctx, p, e + 1, j + 1, st);
+                return j < ctx.Count && !ctx.InQuote[j] && el.Forms!.Contains(ctx.Word(j)) && Match(ctx, p, e + 1, j + 1, st, optionalTarget);
             case PatternElementKind.Gap:
                 for (int g = 0; g <= VerbPattern.MaxGap && j + g <= ctx.Count; g++)
                 {
                     if (g > 0 && IsHardBoundary(ctx, j + g - 1)) break;
                     int t = st.Targets.Count, s = st.Sources.Count;
-                    if (Match(ctx, p, e + 1, j + g, st)) return true;
+                    if (Match(ctx, p, e + 1, j + g, st, optionalTarget)) return true;
                     st.Targets.RemoveRange(t, st.Targets.Count - t);
                     st.Sources.RemoveRange(s, st.Sources.Count - s);
                 }
@@ -63,7 +69,8 @@ public sealed partial class CodingStage
             default:
                 var list = el.Kind == PatternElementKind.Target ? st.Targets : st.Sources;
                 int c = ChunkNear(ctx, j);
-                if (c < 0) return false;
+                // A source-only event: the target slot may stay empty when it ends the pattern.
+                if (c < 0) return optionalTarget && el.Kind == PatternElementKind.Target && e == p.Elements.Length - 1 && Match(ctx, p, e + 1, j, st, optionalTarget);
                 list.Add(c);
                 int end = ctx.Chunks[c].End;
                 // "A and B" in a slot, unless the pattern itself continues with "and".
@@ -85,7 +92,7 @@ public sealed partial class CodingStage
                            && !(ctx.Word(k) == "and" && (!appositive || ctx.Word(k - 1) == ","))) k++;
                     if (k < ctx.Count && ctx.Word(k) == "and") end = k;
                 }
-                return Match(ctx, p, e + 1, end, st);
+                return Match(ctx, p, e + 1, end, st, optionalTarget);
         }
     }
 

@@ -74,7 +74,8 @@ public sealed partial class CodingStage
                     continue;
                 }
                 int k = i - 1;
-                while (k >= 0 && Word(k) is "also" or "later" or "has" or "had" or "have" or "was" or "were" or "then" or "further" or "officially") k--;
+                while (k >= 0 && (Word(k) is "also" or "later" or "has" or "had" or "have" or "was" or "were" or "then" or "further" or "officially"
+                                  or "today" or "yesterday" or "tonight" or "on" or "earlier" or "late" || TimeStage.Weekdays.ContainsKey(Word(k)))) k--;
                 if (k >= 0 && ChunkAt[k] >= 0 && Chunks[ChunkAt[k]].End == k + 1)
                 {
                     SpeechAt = i;

@@ -14,9 +14,14 @@ namespace Parley.Pipeline.Stages;
 public sealed partial class CodingStage : IStage
 {
     private readonly DictionarySet _dict;
+    private readonly CodingOptions _options;
 
-    /// <summary>Creates the stage over <paramref name="dictionaries"/>.</summary>
-    public CodingStage(DictionarySet dictionaries) => _dict = dictionaries;
+    /// <summary>Creates the stage over <paramref name="dictionaries"/> with <paramref name="options"/> (defaults when null).</summary>
+    public CodingStage(DictionarySet dictionaries, CodingOptions? options = null)
+    {
+        _dict = dictionaries;
+        _options = options ?? CodingOptions.Default;
+    }
 
     /// <inheritdoc/>
     public string Name => "coding";

@@ -48,21 +48,13 @@ internal static partial class Commands
     {
         var db = CliOptions.Db();
         var format = CliOptions.Format("table", "csv", "jsonl");
-        var all = new Option<bool>("--all-modalities") { Description = "Include negated and hypothetical events (same as --modality all)" };
-        // One option per event filter, named and described by the same table the HTTP API reads.
-        var filters = EventFilters.Keys.Select(k => (k.Name, Option: new Option<string?>("--" + k.CliName) { Description = k.Description })).ToList();
-        var cmd = new Command("events", "List stored events") { db, format, all };
-        foreach (var (_, option) in filters) cmd.Add(option);
+        var filters = new FilterOptions();
+        var cmd = new Command("events", "List stored events") { db, format };
+        filters.AddTo(cmd);
         cmd.SetAction(p =>
         {
             if (!EventStores.Exists(p.GetValue(db)!)) { Console.Error.WriteLine($"error PAR110: no database '{p.GetValue(db)}'; run 'parley ingest' first."); return 2; }
-            string? Get(string key) =>
-                key == "modality" && p.GetValue(all) ? "all" : p.GetValue(filters.First(f => f.Name == key).Option);
-            if (!EventFilters.TryParse(Get, out var q, out var error, defaultLimit: 1000))
-            {
-                Console.Error.WriteLine($"error PAR400: --{EventFilters.Keys.First(k => k.Name == error!.Key).CliName}: {error!.Message}");
-                return 2;
-            }
+            if (!filters.TryQuery(p, out var q)) return 2;
             using var store = EventStores.Open(p.GetValue(db)!);
             Output.Events(store.QueryEvents(q), p.GetValue(format)!, Console.Out);
             return 0;

@@ -13,23 +13,16 @@ internal static partial class Commands
         var format = CliOptions.Format("gdelt", "jsonl", "csv");
         var output = new Option<string?>("--out") { Description = "Output file (standard output when absent)" };
         var mentions = new Option<string?>("--mentions") { Description = "GDELT mentions file (default: beside --out, named *.mentions.tsv)" };
-        var all = new Option<bool>("--all-modalities") { Description = "Include negated and hypothetical events (same as --modality all)" };
-        var filters = EventFilters.Keys.Select(k => (k.Name, Option: new Option<string?>("--" + k.CliName) { Description = k.Description })).ToList();
+        var filters = new FilterOptions();
         var cmd = new Command("export", "Export events: the GDELT 2.0 event table (61 columns) and mentions table, POLECAT-style JSON lines, or CSV")
         {
-            db, format, output, mentions, all,
+            db, format, output, mentions,
         };
-        foreach (var (_, option) in filters) cmd.Add(option);
+        filters.AddTo(cmd);
         cmd.SetAction(p =>
         {
             if (!EventStores.Exists(p.GetValue(db)!)) { Console.Error.WriteLine($"error PAR110: no database '{p.GetValue(db)}'; run 'parley ingest' first."); return 2; }
-            string? Get(string key) =>
-                key == "modality" && p.GetValue(all) ? "all" : p.GetValue(filters.First(f => f.Name == key).Option);
-            if (!EventFilters.TryParse(Get, out var q, out var error, defaultLimit: 1000))
-            {
-                Console.Error.WriteLine($"error PAR400: --{EventFilters.Keys.First(k => k.Name == error!.Key).CliName}: {error!.Message}");
-                return 2;
-            }
+            if (!filters.TryQuery(p, out var q)) return 2;
             using var store = EventStores.Open(p.GetValue(db)!);
             string? outPath = p.GetValue(output);
             string? mentionsPath = p.GetValue(mentions) ?? (outPath is null ? null : Path.ChangeExtension(outPath, null) + ".mentions.tsv");

@@ -124,6 +124,15 @@ public abstract class AnalysisTests
             _store.CountEvents(filter).Should().Be(_store.QueryEvents(filter with { Limit = 100_000 }).Count);
     }
 
+    [StoreFact]
+    public void TextWithPunctuation_MatchesTheWrittenForm_InSearchAndEventFilters()
+    {
+        _store.SearchArticles("U.S.", 10, 0).Total.Should().BeGreaterThan(0, "the seeds write \"U.S.\"");
+        var filter = new EventQuery { Text = "U.S." };
+        _store.CountEvents(filter).Should().BeGreaterThan(0).And.Be(_store.QueryEvents(filter with { Limit = 100_000 }).Count);
+        _store.CountEvents(new EventQuery { Text = "..." }).Should().Be(0, "text without a word matches nothing");
+    }
+
     [StoreTheory]
     [InlineData("phone", 1)]
     [InlineData("PHONE Trump", 1)]

@@ -139,13 +139,8 @@ internal static partial class Commands
         return cmd;
     }
 
-    private static async Task<int> ServeAsync(RelationalEventStore opened, string db, string urls, string? token, string? web, CancellationToken ct)
+    private static async Task<int> ServeAsync(RelationalEventStore store, string db, string urls, string? token, string? web, CancellationToken ct)
     {
-        if (opened is not SqliteEventStore store)
-        {
-            Console.Error.WriteLine("error PAR111: the web UI's analysis queries run on a SQLite store only for now; serve a SQLite file.");
-            return 2;
-        }
         bool printToken = false;
         if (string.IsNullOrEmpty(token)) token = Environment.GetEnvironmentVariable("PARLEY_TOKEN");
         if (string.IsNullOrEmpty(token)) { token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)); printToken = true; }

@@ -31,8 +31,10 @@ public interface IEventAnalysis
     IReadOnlyList<TimelineItem> Timeline(EventQuery filter);
 
     /// <summary>
-    /// Articles whose headline or body contain every word of <paramref name="text"/> (FTS5),
-    /// best first. Each word is matched as a literal term, never as query syntax.
+    /// Articles whose headline or body contain every word of <paramref name="text"/>, best first.
+    /// Each word is matched as a literal term, never as query syntax. SQLite (FTS5) matches the
+    /// words themselves; PostgreSQL matches English word forms ("phone" finds "phones") and
+    /// ignores stop words.
     /// </summary>
     ArticleSearch SearchArticles(string text, int limit, int offset);
 }

@@ -97,7 +97,29 @@ public sealed class PostgresEventStore : RelationalEventStore
     protected override string TextCondition(string parameter) => $"a.fts @@ plainto_tsquery('english', {parameter})";
 
     /// <inheritdoc/>
-    protected override string TextQuery(string text) => text;
+    protected override string TextQuery(string text) =>
+        // plainto_tsquery reads the text as plain words (never operators); text without a letter or digit has none.
+        text.Any(char.IsLetterOrDigit) ? text : "";
+
+    /// <inheritdoc/>
+    protected override string BucketExpr(string dayExpr, SeriesBucket bucket) => bucket switch
+    {
+        // ISO weeks: date_trunc('week') is the Monday on or before the day.
+        SeriesBucket.Week => $"to_char(date_trunc('week', ({dayExpr})::date), 'YYYY-MM-DD')",
+        SeriesBucket.Month => $"substr({dayExpr}, 1, 7) || '-01'",
+        _ => dayExpr,
+    };
+
+    /// <inheritdoc/>
+    protected override (string From, string Snippet, string Score) ArticleSearchSql(string parameter) =>
+        ($"articles a WHERE a.fts @@ plainto_tsquery('english', {parameter})",
+         // The document is the one the generated fts column indexes, so highlights fall on the words that matched.
+         $"ts_headline('english', coalesce(a.headline, '') || ' ' || a.body, plainto_tsquery('english', {parameter}), "
+            + $"'StartSel={HitOpen}, StopSel={HitClose}, MaxWords=24, MinWords=12')",
+         $"ts_rank(a.fts, plainto_tsquery('english', {parameter}))::float8");
+
+    /// <inheritdoc/>
+    protected override string Ordinal(string expr) => $"({expr}) COLLATE \"C\"";
 
     private void Migrate()
     {

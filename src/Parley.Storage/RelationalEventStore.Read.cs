@@ -21,45 +21,7 @@ public abstract partial class RelationalEventStore
         lock (_gate)
         {
             using var cmd = Cmd("");
-            var where = new StringBuilder("WHERE 1=1");
-            if (q.Actor is { Length: > 0 } actor)
-            {
-                where.Append($" AND (e.source_code LIKE @actorCode OR e.target_code LIKE @actorCode OR e.source_name {ILike} @actorName OR e.target_name {ILike} @actorName)");
-                Add(cmd, "@actorCode", actor.ToUpperInvariant() + "%");
-                Add(cmd, "@actorName", "%" + actor + "%");
-            }
-            if (q.Dyad is var (a, b))
-            {
-                where.Append(" AND ((e.source_country=@da AND e.target_country=@db) OR (e.source_country=@db AND e.target_country=@da))");
-                Add(cmd, "@da", a.ToUpperInvariant());
-                Add(cmd, "@db", b.ToUpperInvariant());
-            }
-            if (q.Country is { Length: > 0 } country) { where.Append(" AND (e.source_country=@country OR e.target_country=@country)"); Add(cmd, "@country", country.ToUpperInvariant()); }
-            if (q.From is { } from) { where.Append(" AND e.date >= @from"); Add(cmd, "@from", Day(from)); }
-            if (q.To is { } to) { where.Append(" AND e.date <= @to"); Add(cmd, "@to", Day(to)); }
-            if (q.Cameo is { Length: > 0 } cameo) { where.Append(" AND e.cameo LIKE @cameo"); Add(cmd, "@cameo", cameo + "%"); }
-            if (q.Plover is { Length: > 0 } plover) { where.Append(" AND e.plover = @plover"); Add(cmd, "@plover", plover.ToUpperInvariant()); }
-            if (q.QuadClass is { } quad) { where.Append(" AND e.quad_class = @quad"); Add(cmd, "@quad", quad); }
-            if (q.Outlet is { Length: > 0 } outlet)
-            {
-                where.Append(" AND EXISTS (SELECT 1 FROM mentions m JOIN articles a ON a.id=m.article_id WHERE m.event_id=e.id AND a.outlet=@outlet)");
-                Add(cmd, "@outlet", outlet);
-            }
-            if (q.Text is { Length: > 0 } text)
-            {
-                where.Append($" AND EXISTS (SELECT 1 FROM mentions m JOIN articles a ON a.id=m.article_id WHERE m.event_id=e.id AND {TextCondition("@text")})");
-                Add(cmd, "@text", TextQuery(text));
-            }
-            if (q.Modalities.Count > 0)
-            {
-                where.Append(" AND e.modality IN (");
-                for (int i = 0; i < q.Modalities.Count; i++)
-                {
-                    where.Append(i == 0 ? "" : ",").Append("@mod").Append(i);
-                    Add(cmd, "@mod" + i, q.Modalities[i].ToString().ToLowerInvariant());
-                }
-                where.Append(')');
-            }
+            var where = EventWhere(cmd, q);
             cmd.CommandText = $"SELECT {EventColumns} FROM events e {where} ORDER BY e.date DESC, e.id LIMIT @limit OFFSET @offset";
             Add(cmd, "@limit", Math.Clamp(q.Limit, 1, 100_000));
             Add(cmd, "@offset", Math.Max(0, q.Offset));
@@ -68,6 +30,64 @@ public abstract partial class RelationalEventStore
                 while (r.Read()) events.Add(ReadEvent(r));
             return events.Select(e => e with { Mentions = LoadMentions(e.Id) }).ToList();
         }
+    }
+
+    /// <summary>
+    /// The WHERE clause (over the event alias <c>e</c>) that selects the events matching the
+    /// filters of <paramref name="q"/>, its values bound as parameters of <paramref name="cmd"/>;
+    /// paging is left to the caller. Shared by <see cref="QueryEvents"/> and the analysis queries,
+    /// so every view of one filter sees the same events.
+    /// </summary>
+    protected string EventWhere(DbCommand cmd, EventQuery q)
+    {
+        ArgumentNullException.ThrowIfNull(cmd);
+        ArgumentNullException.ThrowIfNull(q);
+        var where = new StringBuilder("WHERE 1=1");
+        if (q.Actor is { Length: > 0 } actor)
+        {
+            where.Append($" AND (e.source_code LIKE @actorCode OR e.target_code LIKE @actorCode OR e.source_name {ILike} @actorName OR e.target_name {ILike} @actorName)");
+            Add(cmd, "@actorCode", actor.ToUpperInvariant() + "%");
+            Add(cmd, "@actorName", "%" + actor + "%");
+        }
+        if (q.Dyad is var (a, b))
+        {
+            where.Append(" AND ((e.source_country=@da AND e.target_country=@db) OR (e.source_country=@db AND e.target_country=@da))");
+            Add(cmd, "@da", a.ToUpperInvariant());
+            Add(cmd, "@db", b.ToUpperInvariant());
+        }
+        if (q.Country is { Length: > 0 } country) { where.Append(" AND (e.source_country=@country OR e.target_country=@country)"); Add(cmd, "@country", country.ToUpperInvariant()); }
+        if (q.From is { } from) { where.Append(" AND e.date >= @from"); Add(cmd, "@from", Day(from)); }
+        if (q.To is { } to) { where.Append(" AND e.date <= @to"); Add(cmd, "@to", Day(to)); }
+        if (q.Cameo is { Length: > 0 } cameo) { where.Append(" AND e.cameo LIKE @cameo"); Add(cmd, "@cameo", cameo + "%"); }
+        if (q.Plover is { Length: > 0 } plover) { where.Append(" AND e.plover = @plover"); Add(cmd, "@plover", plover.ToUpperInvariant()); }
+        if (q.QuadClass is { } quad) { where.Append(" AND e.quad_class = @quad"); Add(cmd, "@quad", quad); }
+        if (q.Outlet is { Length: > 0 } outlet)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM mentions m JOIN articles a ON a.id=m.article_id WHERE m.event_id=e.id AND a.outlet=@outlet)");
+            Add(cmd, "@outlet", outlet);
+        }
+        if (q.Text is { Length: > 0 } text)
+        {
+            // Text with no searchable word (only punctuation) matches nothing rather than everything.
+            var terms = TextQuery(text);
+            if (terms.Length == 0) where.Append(" AND 1=0");
+            else
+            {
+                where.Append($" AND EXISTS (SELECT 1 FROM mentions m JOIN articles a ON a.id=m.article_id WHERE m.event_id=e.id AND {TextCondition("@text")})");
+                Add(cmd, "@text", terms);
+            }
+        }
+        if (q.Modalities.Count > 0)
+        {
+            where.Append(" AND e.modality IN (");
+            for (int i = 0; i < q.Modalities.Count; i++)
+            {
+                where.Append(i == 0 ? "" : ",").Append("@mod").Append(i);
+                Add(cmd, "@mod" + i, q.Modalities[i].ToString().ToLowerInvariant());
+            }
+            where.Append(')');
+        }
+        return where.ToString();
     }
 
     /// <inheritdoc/>

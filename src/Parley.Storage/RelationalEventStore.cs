@@ -38,7 +38,10 @@ public abstract partial class RelationalEventStore : IEventStore
     /// <summary>A condition on the article alias <c>a</c> that is true when it contains the words of <paramref name="parameter"/>.</summary>
     protected abstract string TextCondition(string parameter);
 
-    /// <summary>The value bound to the <see cref="TextCondition"/> parameter for user text.</summary>
+    /// <summary>
+    /// The value bound to the <see cref="TextCondition"/> parameter for user text: every word a
+    /// literal term, never query syntax; empty when the text holds no searchable word.
+    /// </summary>
     protected abstract string TextQuery(string text);
 
     /// <inheritdoc/>

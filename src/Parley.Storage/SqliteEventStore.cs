@@ -66,6 +66,22 @@ public sealed partial class SqliteEventStore : RelationalEventStore
     protected override string TextQuery(string text) => FtsQuery(text);
 
     /// <inheritdoc/>
+    protected override string BucketExpr(string dayExpr, SeriesBucket bucket) => bucket switch
+    {
+        // 'weekday 0' moves to the coming Sunday (or stays on one); six days back is that week's Monday.
+        SeriesBucket.Week => $"date({dayExpr}, 'weekday 0', '-6 days')",
+        SeriesBucket.Month => $"substr({dayExpr}, 1, 7) || '-01'",
+        _ => dayExpr,
+    };
+
+    /// <inheritdoc/>
+    protected override (string From, string Snippet, string Score) ArticleSearchSql(string parameter) =>
+        ($"articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH {parameter}",
+         $"snippet(articles_fts, -1, '{HitOpen}', '{HitClose}', '…', 24)",
+         // bm25() is lower for better matches; negated so that a higher score is better.
+         "-bm25(articles_fts)");
+
+    /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
         if (disposing && !IsDisposed)
@@ -103,7 +119,13 @@ public sealed partial class SqliteEventStore : RelationalEventStore
         cmd.ExecuteNonQuery();
     }
 
-    // Each word becomes a quoted FTS5 term, so user text can never be read as query syntax.
+    // Each word becomes a quoted FTS5 string, so user text can never be read as query syntax.
+    // Characters the tokenizer drops anyway (punctuation, quotes) become spaces inside the quotes,
+    // so "U.S." is the phrase "U S" and still matches; a word of punctuation only is left out.
     private static string FtsQuery(string text) =>
-        string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => "\"" + w.Replace("\"", "\"\"") + "\""));
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string(w.Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Trim())
+            .Where(w => w.Length > 0)
+            .Take(32)
+            .Select(w => "\"" + w + "\""));
 }

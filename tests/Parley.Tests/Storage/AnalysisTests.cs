@@ -7,35 +7,37 @@ using Xunit;
 
 namespace Parley.Tests.Storage;
 
-/// <summary>The analysis queries, checked against the events that QueryEvents returns for the same filter.</summary>
-public sealed class AnalysisTests : IClassFixture<AnalysisTests.SeedStore>
+/// <summary>
+/// The analysis queries, checked against the events that QueryEvents returns for the same filter;
+/// run for every store over the same ingested seeds.
+/// </summary>
+public abstract class AnalysisTests
 {
-    public sealed class SeedStore : IDisposable
+    private readonly RelationalEventStore _store;
+
+    protected AnalysisTests(RelationalEventStore store) => _store = store;
+
+    /// <summary>Ingests the seed and sample captures into <paramref name="store"/>.</summary>
+    protected static RelationalEventStore Seed(RelationalEventStore store)
     {
-        private readonly string _dir = Directory.CreateTempSubdirectory("parley-analysis-").FullName;
-
-        public SeedStore()
-        {
-            Store = new SqliteEventStore(Path.Combine(_dir, "a.db"));
-            new IngestService(Store, DictionarySet.Default).Ingest([Repo.Seeds, Path.Combine(Repo.Root, "samples")], new Diagnostics());
-        }
-
-        public SqliteEventStore Store { get; }
-
-        public void Dispose()
-        {
-            Store.Dispose();
-            Directory.Delete(_dir, recursive: true);
-        }
+        new IngestService(store, DictionarySet.Default).Ingest([Repo.Seeds, Path.Combine(Repo.Root, "samples")], new Diagnostics());
+        return store;
     }
 
-    private readonly SqliteEventStore _store;
+    /// <summary>True when the store's search matches word forms ("phone" finds "phones"), not just the words.</summary>
+    protected virtual bool Stems => false;
 
-    public AnalysisTests(SeedStore seeds) => _store = seeds.Store;
+    // A highlighted word of a stemming search begins like one of the words searched for.
+    private static bool SharesAStem(string highlighted, string text) =>
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w =>
+        {
+            int n = Math.Min(4, Math.Min(w.Length, highlighted.Length));
+            return n > 0 && highlighted.StartsWith(w[..n], StringComparison.OrdinalIgnoreCase);
+        });
 
     private List<Event> Dated(EventQuery q) => _store.QueryEvents(q with { Limit = 100_000 }).Where(e => e.Date is not null).ToList();
 
-    [Theory]
+    [StoreTheory]
     [InlineData(SeriesBucket.Day)]
     [InlineData(SeriesBucket.Week)]
     [InlineData(SeriesBucket.Month)]
@@ -63,7 +65,7 @@ public sealed class AnalysisTests : IClassFixture<AnalysisTests.SeedStore>
         if (bucket == SeriesBucket.Month) points.Should().OnlyContain(p => p.Start.Day == 1);
     }
 
-    [Fact]
+    [StoreFact]
     public void Series_WithARange_CoversTheWholeRange()
     {
         var points = _store.Series(new EventQuery { Dyad = ("KOR", "USA"), From = new DateOnly(2018, 1, 10), To = new DateOnly(2018, 6, 5) }, SeriesBucket.Month);
@@ -72,11 +74,11 @@ public sealed class AnalysisTests : IClassFixture<AnalysisTests.SeedStore>
         points.Single(p => p.Start.Month == 3).Events.Should().BeGreaterThan(0, "Moon and Trump spoke in March 2018");
     }
 
-    [Fact]
+    [StoreFact]
     public void Series_NothingMatches_IsEmpty() =>
         _store.Series(new EventQuery { Dyad = ("BRA", "ARG") }, SeriesBucket.Week).Should().BeEmpty();
 
-    [Theory]
+    [StoreTheory]
     [InlineData(NetworkLevel.Actor)]
     [InlineData(NetworkLevel.Country)]
     [InlineData(NetworkLevel.Name)]
@@ -95,7 +97,7 @@ public sealed class AnalysisTests : IClassFixture<AnalysisTests.SeedStore>
         if (level == NetworkLevel.Name) net.Nodes.Select(n => n.Label).Should().Contain(["Moon Jae-in", "Donald Trump"]);
     }
 
-    [Fact]
+    [StoreFact]
     public void Network_CutToTheHeaviestEdges_SaysSo()
     {
         var net = _store.Network(new EventQuery(), NetworkLevel.Actor, 2);
@@ -104,7 +106,7 @@ public sealed class AnalysisTests : IClassFixture<AnalysisTests.SeedStore>
         net.Edges[0].Events.Should().BeGreaterThanOrEqualTo(net.Edges[1].Events);
     }
 
-    [Fact]
+    [StoreFact]
     public void Timeline_ForATextQuery_HoldsTheMatchingDatedEventsOldestFirst()
     {
         var filter = new EventQuery { Text = "phone" };
@@ -115,14 +117,23 @@ public sealed class AnalysisTests : IClassFixture<AnalysisTests.SeedStore>
         items.Should().OnlyContain(i => i.Mentions > 0 && i.Headline != null);
     }
 
-    [Fact]
+    [StoreFact]
     public void CountEvents_MatchesQueryEvents()
     {
         foreach (var filter in new[] { new EventQuery(), new EventQuery { Country = "PRK" }, new EventQuery { Cameo = "04", Modalities = [] } })
             _store.CountEvents(filter).Should().Be(_store.QueryEvents(filter with { Limit = 100_000 }).Count);
     }
 
-    [Theory]
+    [StoreFact]
+    public void TextWithPunctuation_MatchesTheWrittenForm_InSearchAndEventFilters()
+    {
+        _store.SearchArticles("U.S.", 10, 0).Total.Should().BeGreaterThan(0, "the seeds write \"U.S.\"");
+        var filter = new EventQuery { Text = "U.S." };
+        _store.CountEvents(filter).Should().BeGreaterThan(0).And.Be(_store.QueryEvents(filter with { Limit = 100_000 }).Count);
+        _store.CountEvents(new EventQuery { Text = "..." }).Should().Be(0, "text without a word matches nothing");
+    }
+
+    [StoreTheory]
     [InlineData("phone", 1)]
     [InlineData("PHONE Trump", 1)]
     [InlineData("zzzznotaword", 0)]
@@ -136,6 +147,64 @@ public sealed class AnalysisTests : IClassFixture<AnalysisTests.SeedStore>
         r.Hits.Should().HaveCount(Math.Min(10, r.Total));
         foreach (var hit in r.Hits)
             hit.Highlights.Select(h => hit.Snippet.Substring(h.Start, h.Length)).Should()
-                .OnlyContain(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+                .OnlyContain(w => Stems ? SharesAStem(w, text) : text.Contains(w, StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+public sealed class SqliteAnalysisTests(SqliteAnalysisTests.SeedStore seeds) : AnalysisTests(seeds.Store), IClassFixture<SqliteAnalysisTests.SeedStore>
+{
+    public sealed class SeedStore : IDisposable
+    {
+        private readonly string _dir = Directory.CreateTempSubdirectory("parley-analysis-").FullName;
+
+        public SeedStore() => Store = Seed(new SqliteEventStore(Path.Combine(_dir, "a.db")));
+
+        public RelationalEventStore Store { get; }
+
+        public void Dispose()
+        {
+            Store.Dispose();
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+}
+
+public sealed class PostgresAnalysisTests(PostgresAnalysisTests.SeedStore seeds) : AnalysisTests(seeds.Store), IClassFixture<PostgresAnalysisTests.SeedStore>
+{
+    protected override bool Stems => true;
+
+    /// <summary>The seeds in a schema of their own on the test server, dropped afterwards; nothing when the tests are skipped.</summary>
+    public sealed class SeedStore : IDisposable
+    {
+        private readonly string _schema = "a" + Guid.NewGuid().ToString("N")[..12];
+        private readonly RelationalEventStore? _store;
+
+        public SeedStore()
+        {
+            if (PostgresServer.SkipReason is not null) return;
+            var server = PostgresServer.ConnectionString
+                ?? throw new InvalidOperationException("PARLEY_TEST_PG is not set, but CI is: the PostgreSQL analysis tests need a server (.ci/run starts one).");
+            Admin($"CREATE SCHEMA {_schema}");
+            _store = Seed(new PostgresEventStore(
+                new Npgsql.NpgsqlConnectionStringBuilder(PostgresEventStore.ConnectionString(server)) { SearchPath = _schema }.ConnectionString));
+        }
+
+        public RelationalEventStore Store => _store ?? throw new InvalidOperationException(PostgresServer.SkipReason);
+
+        public void Dispose()
+        {
+            if (_store is null) return;
+            _store.Dispose();
+            Admin($"DROP SCHEMA IF EXISTS {_schema} CASCADE");
+        }
+
+        private static void Admin(string sql)
+        {
+            using var admin = new Npgsql.NpgsqlConnection(PostgresEventStore.ConnectionString(PostgresServer.ConnectionString!));
+            admin.Open();
+            using var cmd = admin.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.ExecuteNonQuery();
+        }
     }
 }

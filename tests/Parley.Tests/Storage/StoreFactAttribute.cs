@@ -22,19 +22,52 @@ public sealed class StoreFactDiscoverer(IMessageSink sink) : IXunitTestCaseDisco
     }
 }
 
+/// <summary>A theory of the store test suite, skipped for the PostgreSQL subclass like <see cref="StoreFactAttribute"/>.</summary>
+[XunitTestCaseDiscoverer("Parley.Tests.Storage.StoreTheoryDiscoverer", "Parley.Tests")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class StoreTheoryAttribute : TheoryAttribute;
+
+/// <summary>Finds <see cref="StoreTheoryAttribute"/> tests: one <see cref="StoreTestCase"/> per data row, or a <see cref="StoreTheoryTestCase"/>.</summary>
+public sealed class StoreTheoryDiscoverer(IMessageSink sink) : TheoryDiscoverer(sink)
+{
+    protected override IEnumerable<IXunitTestCase> CreateTestCasesForDataRow(
+        ITestFrameworkDiscoveryOptions options, ITestMethod method, IAttributeInfo theory, object[] dataRow)
+    {
+        yield return new StoreTestCase(DiagnosticMessageSink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), method, dataRow);
+    }
+
+    protected override IEnumerable<IXunitTestCase> CreateTestCasesForTheory(ITestFrameworkDiscoveryOptions options, ITestMethod method, IAttributeInfo theory)
+    {
+        yield return new StoreTheoryTestCase(DiagnosticMessageSink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), method);
+    }
+}
+
+/// <summary>A store theory whose data is enumerated when it runs; skipped like <see cref="StoreTestCase"/>.</summary>
+public sealed class StoreTheoryTestCase : XunitTheoryTestCase
+{
+    [Obsolete("For deserialization only")]
+    public StoreTheoryTestCase() { }
+
+    public StoreTheoryTestCase(IMessageSink sink, TestMethodDisplay display, TestMethodDisplayOptions options, ITestMethod method)
+        : base(sink, display, options, method) { }
+
+    protected override string GetSkipReason(IAttributeInfo factAttribute) => StoreTestCase.SkipFor(TestMethod) ?? base.GetSkipReason(factAttribute);
+}
+
 /// <summary>A store test case: skipped for the PostgreSQL store when <see cref="PostgresServer.SkipReason"/> says so.</summary>
 public sealed class StoreTestCase : XunitTestCase
 {
     [Obsolete("For deserialization only")]
     public StoreTestCase() { }
 
-    public StoreTestCase(IMessageSink sink, TestMethodDisplay display, TestMethodDisplayOptions options, ITestMethod method)
-        : base(sink, display, options, method) { }
+    public StoreTestCase(IMessageSink sink, TestMethodDisplay display, TestMethodDisplayOptions options, ITestMethod method, object[]? arguments = null)
+        : base(sink, display, options, method, arguments) { }
 
-    protected override string GetSkipReason(IAttributeInfo factAttribute) =>
-        TestMethod.TestClass.Class.Name.Contains("Postgres", StringComparison.Ordinal) && PostgresServer.SkipReason is { } reason
-            ? reason
-            : base.GetSkipReason(factAttribute);
+    protected override string GetSkipReason(IAttributeInfo factAttribute) => SkipFor(TestMethod) ?? base.GetSkipReason(factAttribute);
+
+    /// <summary>Why <paramref name="method"/> is skipped: a PostgreSQL test class without a server, else null.</summary>
+    internal static string? SkipFor(ITestMethod method) =>
+        method.TestClass.Class.Name.Contains("Postgres", StringComparison.Ordinal) ? PostgresServer.SkipReason : null;
 }
 
 /// <summary>The PostgreSQL server the tests use: PARLEY_TEST_PG, a connection string or postgres:// URL.</summary>

@@ -1,19 +1,38 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 
 namespace Parley.Storage;
 
-public sealed partial class SqliteEventStore : IEventAnalysis
+public abstract partial class RelationalEventStore : IEventAnalysis
 {
-    // Private-use characters mark FTS5 matches in a snippet; they cannot occur in stored text
-    // that matters, and are stripped before the snippet leaves the store.
-    private const char HitOpen = '\uE000';
-    private const char HitClose = '\uE001';
+    /// <summary>
+    /// Opens a matched word in a snippet. Private-use characters cannot occur in stored text that
+    /// matters; <see cref="SearchArticles"/> turns them into highlight spans and strips them.
+    /// </summary>
+    protected const char HitOpen = '\uE000';
+
+    /// <summary>Closes a matched word opened by <see cref="HitOpen"/>.</summary>
+    protected const char HitClose = '\uE001';
 
     // Gaps are filled only up to this many buckets (27 years of days); beyond it the series
     // keeps just the buckets that have events, so a stray date cannot blow up the answer.
     private const int MaxFilledBuckets = 10_000;
+
+    /// <summary>
+    /// The first day (<c>yyyy-MM-dd</c> text) of the <paramref name="bucket"/> holding the day
+    /// given by <paramref name="dayExpr"/> (also <c>yyyy-MM-dd</c> text); weeks start on Monday.
+    /// </summary>
+    protected abstract string BucketExpr(string dayExpr, SeriesBucket bucket);
+
+    /// <summary>
+    /// Article search in the dialect, for the <see cref="TextQuery"/> value bound to
+    /// <paramref name="parameter"/>: <c>From</c> is a FROM clause with its WHERE that yields the
+    /// matching articles under the alias <c>a</c>; <c>Snippet</c> a passage of the article with
+    /// each matched word between <see cref="HitOpen"/> and <see cref="HitClose"/>; <c>Score</c>
+    /// the relevance as a double, higher for better matches.
+    /// </summary>
+    protected abstract (string From, string Snippet, string Score) ArticleSearchSql(string parameter);
 
     /// <inheritdoc/>
     public long CountEvents(EventQuery filter)
@@ -21,8 +40,8 @@ public sealed partial class SqliteEventStore : IEventAnalysis
         ArgumentNullException.ThrowIfNull(filter);
         lock (_gate)
         {
-            using var cmd = _db.CreateCommand();
-            cmd.CommandText = $"SELECT count(*) FROM events e {AnalysisWhere(cmd, filter)}";
+            using var cmd = Cmd("");
+            cmd.CommandText = $"SELECT count(*) FROM events e {EventWhere(cmd, filter)}";
             return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
     }
@@ -36,35 +55,35 @@ public sealed partial class SqliteEventStore : IEventAnalysis
         DateOnly first, last;
         lock (_gate)
         {
-            using (var cmd = _db.CreateCommand())
+            using (var cmd = Cmd(""))
             {
-                var where = AnalysisWhere(cmd, filter);
+                var where = EventWhere(cmd, filter);
                 cmd.CommandText = $"""
-                    SELECT {BucketExpr("e.date", bucket)} AS b, count(*), sum(e.quad_class=1), sum(e.quad_class=2), sum(e.quad_class=3),
-                           sum(e.quad_class=4), sum(e.goldstein), avg(e.goldstein)
+                    SELECT {BucketExpr("e.date", bucket)} AS b, count(*), {CountWhere("e.quad_class=1")}, {CountWhere("e.quad_class=2")},
+                           {CountWhere("e.quad_class=3")}, {CountWhere("e.quad_class=4")}, sum(e.goldstein), avg(e.goldstein)
                     FROM events e {where} AND e.date IS NOT NULL GROUP BY b ORDER BY b
                     """;
                 using var r = cmd.ExecuteReader();
                 while (r.Read())
-                    rows.Add((Day(r.GetString(0)), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetDouble(6), r.GetDouble(7)));
+                    rows.Add((Date(r.GetString(0)), Int(r, 1), Int(r, 2), Int(r, 3), Int(r, 4), Int(r, 5), Real(r, 6), Real(r, 7)));
             }
             if (rows.Count == 0) return [];
             // A range asked for is shown whole, so an empty stretch at either end reads as "nothing happened".
             first = filter.From is { } f && BucketStart(f, bucket) < rows[0].Start ? BucketStart(f, bucket) : rows[0].Start;
             last = filter.To is { } t && BucketStart(t, bucket) > rows[^1].Start ? BucketStart(t, bucket) : rows[^1].Start;
-            using (var cmd = _db.CreateCommand())
+            using (var cmd = Cmd(""))
             {
                 // Publication times are stored as ISO 8601 with the outlet's offset; the local day is the first 10 characters.
                 cmd.CommandText = $"""
                     SELECT {BucketExpr("substr(a.published, 1, 10)", bucket)} AS b, count(*) FROM articles a
-                    WHERE a.published IS NOT NULL AND substr(a.published, 1, 10) BETWEEN $first AND $last GROUP BY b
+                    WHERE a.published IS NOT NULL AND substr(a.published, 1, 10) BETWEEN @first AND @last GROUP BY b
                     """;
-                cmd.Parameters.AddWithValue("$first", Iso(first));
-                cmd.Parameters.AddWithValue("$last", Iso(Next(last, bucket).AddDays(-1)));
+                Add(cmd, "@first", Day(first));
+                Add(cmd, "@last", Day(Next(last, bucket).AddDays(-1)));
                 using var r = cmd.ExecuteReader();
                 while (r.Read())
                     if (!r.IsDBNull(0) && DateOnly.TryParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                        articles[d] = r.GetInt32(1);
+                        articles[d] = Int(r, 1);
             }
         }
         SeriesPoint Point(DateOnly start, int n, int q1, int q2, int q3, int q4, double sum, double? mean)
@@ -101,19 +120,21 @@ public sealed partial class SqliteEventStore : IEventAnalysis
         bool truncated;
         lock (_gate)
         {
-            using var cmd = _db.CreateCommand();
-            var where = AnalysisWhere(cmd, filter);
-            // One row more than asked for tells whether the answer was cut.
+            using var cmd = Cmd("");
+            var where = EventWhere(cmd, filter);
+            // One row more than asked for tells whether the answer was cut. Ties are broken on
+            // the ordinal order of the ids, so both dialects cut at the same edge.
+            var rows = new List<(NetworkEdge Edge, string SourceCountry, string TargetCountry)>();
             cmd.CommandText = $"""
-                SELECT {src} AS s, {tgt} AS t, count(*) AS n, sum(e.quad_class IN (1, 2)), sum(e.quad_class IN (3, 4)), avg(e.goldstein),
-                       max(e.source_country), max(e.target_country)
-                FROM events e {where} AND {src} <> '' AND {tgt} <> '' GROUP BY s, t ORDER BY n DESC, s, t LIMIT $maxEdges
+                SELECT {src} AS s, {tgt} AS t, count(*) AS n, {CountWhere("e.quad_class IN (1, 2)")}, {CountWhere("e.quad_class IN (3, 4)")},
+                       avg(e.goldstein), max(e.source_country), max(e.target_country)
+                FROM events e {where} AND {src} <> '' AND {tgt} <> '' GROUP BY {src}, {tgt} ORDER BY n DESC, {Ordinal(src)}, {Ordinal(tgt)} LIMIT @maxEdges
                 """;
-            cmd.Parameters.AddWithValue("$maxEdges", maxEdges + 1);
+            Add(cmd, "@maxEdges", maxEdges + 1);
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
-                edges.Add(new NetworkEdge(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), Math.Round(r.GetDouble(5), 3)));
+                edges.Add(new NetworkEdge(r.GetString(0), r.GetString(1), Int(r, 2), Int(r, 3), Int(r, 4), Math.Round(Real(r, 5), 3)));
                 countries.TryAdd(r.GetString(0), r.GetString(6));
                 countries.TryAdd(r.GetString(1), r.GetString(7));
             }
@@ -139,23 +160,23 @@ public sealed partial class SqliteEventStore : IEventAnalysis
         ArgumentNullException.ThrowIfNull(filter);
         lock (_gate)
         {
-            using var cmd = _db.CreateCommand();
-            var where = AnalysisWhere(cmd, filter);
+            using var cmd = Cmd("");
+            var where = EventWhere(cmd, filter);
             cmd.CommandText = $"""
                 SELECT e.id, e.date, e.source_text, e.source_name, e.source_code, e.target_text, e.target_name, e.target_code,
                        e.cameo, coalesce(e.cameo_name, ''), e.quad_class, e.goldstein,
                        (SELECT count(*) FROM mentions m WHERE m.event_id = e.id),
                        (SELECT a.headline FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id ORDER BY a.published, a.id LIMIT 1)
-                FROM events e {where} AND e.date IS NOT NULL ORDER BY e.date, e.id LIMIT $limit OFFSET $offset
+                FROM events e {where} AND e.date IS NOT NULL ORDER BY e.date, e.id LIMIT @limit OFFSET @offset
                 """;
-            cmd.Parameters.AddWithValue("$limit", Math.Clamp(filter.Limit, 1, 100_000));
-            cmd.Parameters.AddWithValue("$offset", Math.Max(0, filter.Offset));
+            Add(cmd, "@limit", Math.Clamp(filter.Limit, 1, 100_000));
+            Add(cmd, "@offset", Math.Max(0, filter.Offset));
             using var r = cmd.ExecuteReader();
             var items = new List<TimelineItem>();
             while (r.Read())
-                items.Add(new TimelineItem(r.GetString(0), Day(r.GetString(1)),
+                items.Add(new TimelineItem(r.GetString(0), Date(r.GetString(1)),
                     new ActorRef(r.GetString(2), r.GetString(3), r.GetString(4)), new ActorRef(r.GetString(5), r.GetString(6), r.GetString(7)),
-                    r.GetString(8), r.GetString(9), (QuadClass)r.GetInt32(10), r.GetDouble(11), r.GetInt32(12), r.IsDBNull(13) ? null : r.GetString(13)));
+                    r.GetString(8), r.GetString(9), (QuadClass)Int(r, 10), Real(r, 11), Int(r, 12), Str(r, 13)));
             return items;
         }
     }
@@ -164,92 +185,46 @@ public sealed partial class SqliteEventStore : IEventAnalysis
     public ArticleSearch SearchArticles(string text, int limit, int offset)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var match = FtsTerms(text);
+        var match = TextQuery(text);
         if (match.Length == 0) return new ArticleSearch(0, []);
+        var (from, snippet, score) = ArticleSearchSql("@q");
         lock (_gate)
         {
             int total;
-            using (var count = _db.CreateCommand())
+            using (var count = Cmd($"SELECT count(*) FROM {from}"))
             {
-                count.CommandText = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH $q";
-                count.Parameters.AddWithValue("$q", match);
+                Add(count, "@q", match);
                 total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
-            using var cmd = _db.CreateCommand();
-            cmd.CommandText = """
-                SELECT a.id, a.headline, a.outlet, a.published, snippet(articles_fts, -1, $open, $close, '…', 24), bm25(articles_fts),
+            using var cmd = Cmd($"""
+                SELECT a.id, a.headline, a.outlet, a.published, {snippet}, {score} AS score,
                        (SELECT count(DISTINCT m.event_id) FROM mentions m WHERE m.article_id = a.id)
-                FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-                WHERE articles_fts MATCH $q ORDER BY bm25(articles_fts), a.id LIMIT $limit OFFSET $offset
-                """;
-            cmd.Parameters.AddWithValue("$q", match);
-            cmd.Parameters.AddWithValue("$open", HitOpen.ToString());
-            cmd.Parameters.AddWithValue("$close", HitClose.ToString());
-            cmd.Parameters.AddWithValue("$limit", Math.Clamp(limit, 1, 1000));
-            cmd.Parameters.AddWithValue("$offset", Math.Max(0, offset));
+                FROM {from} ORDER BY score DESC, a.id LIMIT @limit OFFSET @offset
+                """);
+            Add(cmd, "@q", match);
+            Add(cmd, "@limit", Math.Clamp(limit, 1, 1000));
+            Add(cmd, "@offset", Math.Max(0, offset));
             using var r = cmd.ExecuteReader();
             var hits = new List<ArticleHit>();
             while (r.Read())
             {
-                var (snippet, spans) = Unmark(r.GetString(4));
-                // bm25() is lower for better matches; negated so that a higher score is better.
-                hits.Add(new ArticleHit(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
-                    r.IsDBNull(3) ? null : r.GetString(3), snippet, spans, Math.Round(-r.GetDouble(5), 4), r.GetInt32(6)));
+                var (passage, spans) = Unmark(r.GetString(4));
+                hits.Add(new ArticleHit(r.GetString(0), Str(r, 1), Str(r, 2), Str(r, 3), passage, spans, Math.Round(Real(r, 5), 4), Int(r, 6)));
             }
             return new ArticleSearch(total, hits);
         }
     }
 
-    /// <summary>The WHERE clause for <paramref name="q"/>, its values bound as parameters of <paramref name="cmd"/>.</summary>
-    private static string AnalysisWhere(SqliteCommand cmd, EventQuery q)
-    {
-        var where = new StringBuilder("WHERE 1=1");
-        void Add(string clause, params (string Name, object Value)[] args)
-        {
-            where.Append(" AND ").Append(clause);
-            foreach (var (n, v) in args) cmd.Parameters.AddWithValue(n, v);
-        }
-        if (q.Actor is { Length: > 0 } actor)
-            Add("(e.source_code LIKE $actorCode OR e.target_code LIKE $actorCode OR e.source_name LIKE $actorName OR e.target_name LIKE $actorName)",
-                ("$actorCode", actor.ToUpperInvariant() + "%"), ("$actorName", "%" + actor + "%"));
-        if (q.Dyad is var (a, b))
-            Add("((e.source_country=$da AND e.target_country=$db) OR (e.source_country=$db AND e.target_country=$da))",
-                ("$da", a.ToUpperInvariant()), ("$db", b.ToUpperInvariant()));
-        if (q.Country is { Length: > 0 } country) Add("(e.source_country=$country OR e.target_country=$country)", ("$country", country.ToUpperInvariant()));
-        if (q.From is { } from) Add("e.date >= $from", ("$from", Iso(from)));
-        if (q.To is { } to) Add("e.date <= $to", ("$to", Iso(to)));
-        if (q.Cameo is { Length: > 0 } cameo) Add("e.cameo LIKE $cameo", ("$cameo", cameo + "%"));
-        if (q.Plover is { Length: > 0 } plover) Add("e.plover = $plover", ("$plover", plover.ToUpperInvariant()));
-        if (q.QuadClass is { } quad) Add("e.quad_class = $quad", ("$quad", quad));
-        if (q.Outlet is { Length: > 0 } outlet)
-            Add("EXISTS (SELECT 1 FROM mentions m JOIN articles a ON a.id=m.article_id WHERE m.event_id=e.id AND a.outlet=$outlet)", ("$outlet", outlet));
-        if (q.Text is { Length: > 0 } text)
-        {
-            var terms = FtsTerms(text);
-            if (terms.Length == 0) Add("0");
-            else Add("EXISTS (SELECT 1 FROM mentions m JOIN articles a ON a.id=m.article_id WHERE m.event_id=e.id AND a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $text))", ("$text", terms));
-        }
-        if (q.Modalities.Count > 0)
-        {
-            var names = new List<string>();
-            for (int i = 0; i < q.Modalities.Count; i++)
-            {
-                names.Add("$mod" + i);
-                cmd.Parameters.AddWithValue("$mod" + i, q.Modalities[i].ToString().ToLowerInvariant());
-            }
-            Add($"e.modality IN ({string.Join(',', names)})");
-        }
-        return where.ToString();
-    }
+    /// <summary>An ORDER BY key for <paramref name="expr"/> that sorts text by code point in the dialect.</summary>
+    protected virtual string Ordinal(string expr) => expr;
 
-    // Each word becomes a quoted FTS5 term, so user text can never be read as query syntax;
-    // characters FTS5's tokenizer drops anyway (punctuation) are removed so "U.S." still matches.
-    private static string FtsTerms(string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()))
-            .Where(w => w.Length > 0)
-            .Take(32)
-            .Select(w => "\"" + w + "\""));
+    // Counts the rows of a group where the condition holds; portable where summing a boolean is not.
+    private static string CountWhere(string condition) => $"sum(CASE WHEN {condition} THEN 1 ELSE 0 END)";
+
+    // Aggregates come back as 32- or 64-bit integers or decimals depending on the dialect.
+    private static int Int(DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
+
+    private static double Real(DbDataReader r, int i) => Convert.ToDouble(r.GetValue(i), CultureInfo.InvariantCulture);
 
     private static (string Text, IReadOnlyList<TextSpan> Spans) Unmark(string marked)
     {
@@ -264,14 +239,6 @@ public sealed partial class SqliteEventStore : IEventAnalysis
         }
         return (sb.ToString(), spans);
     }
-
-    private static string BucketExpr(string dayExpr, SeriesBucket bucket) => bucket switch
-    {
-        // 'weekday 0' moves to the coming Sunday (or stays on one); six days back is that week's Monday.
-        SeriesBucket.Week => $"date({dayExpr}, 'weekday 0', '-6 days')",
-        SeriesBucket.Month => $"substr({dayExpr}, 1, 7) || '-01'",
-        _ => dayExpr,
-    };
 
     private static DateOnly BucketStart(DateOnly d, SeriesBucket bucket) => bucket switch
     {
@@ -294,7 +261,5 @@ public sealed partial class SqliteEventStore : IEventAnalysis
         _ => last.DayNumber - first.DayNumber,
     };
 
-    private static DateOnly Day(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateOnly Date(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -323,6 +323,11 @@ public sealed partial class ActorStage
             }
         }
         if (items[first].Kind == ItemKind.Metonym && sector is null && person is null) sector = "GOV";
+        // A present-tense office title before a name out of office on the day ("Prime Minister
+        // Scott Morrison" just after he left) is the writer's word for the office: the title's sector wins.
+        if (person is not null && sectorOverride is null && sector is not null && sector != "ELI" && person.Code.Length == 6
+            && person.Code.EndsWith("ELI", StringComparison.Ordinal) && !TitleSaysFormer(tokens, items[first].Start, items[last].End))
+            person = person with { Code = person.Code[..3] + sector };
         var span = new TextSpan(tokens[items[first].Start].Span.Start, tokens[items[last].End - 1].Span.End);
         string surface = span.TextOf(text);
         ActorRef actor;
@@ -341,6 +346,14 @@ public sealed partial class ActorStage
         state.Note(actor, personLike);
         if (state.SentenceMentions++ == 0 && personLike) state.SentenceSubject = actor;
         output.Add(new ActorMention(span, kind, actor, s));
+    }
+
+    private static bool TitleSaysFormer(ReadOnlySpan<Token> tokens, int start, int end)
+    {
+        for (int i = Math.Max(0, start - 2); i < end; i++)
+            if (tokens[i].Lower is "former" or "ex" or "ex-" or "then" or "late" or "elect" or "president-elect" or "candidate" or "hopeful")
+                return true;
+        return false;
     }
 
     private static bool IsPlural(string w) => w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal);

@@ -46,7 +46,7 @@ public static class EventJson
             w.WriteString("sentence", m.Sentence);
             w.WriteNumber("start", m.Start);
             w.WriteNumber("end", m.End);
-            w.WriteString("evidence", m.Start >= 0 && m.End <= m.Sentence.Length && m.End >= m.Start ? m.Sentence[m.Start..m.End] : "");
+            w.WriteString("evidence", m.Evidence);
             if (m.Attribution is null) w.WriteNull("attribution"); else w.WriteString("attribution", m.Attribution);
             w.WriteString("source", m.SourceKey);
             w.WriteString("story", m.StoryId);

@@ -56,6 +56,8 @@ public sealed record EventMentionView
     public int Start { get; init; }
     /// <summary>End of the evidence (exclusive), relative to the sentence.</summary>
     public int End { get; init; }
+    /// <summary>The evidence text (the span <see cref="Start"/>..<see cref="End"/> of the sentence), or "" when the span does not fit it.</summary>
+    public string Evidence => Start >= 0 && Start <= End && End <= Sentence.Length ? Sentence[Start..End] : "";
     /// <summary>Who is quoted as the origin of the report.</summary>
     public string? Attribution { get; init; }
     /// <summary>The source the article counts for (its site, else its outlet).</summary>

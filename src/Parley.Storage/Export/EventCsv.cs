@@ -30,7 +30,7 @@ public static class EventCsv
         ArgumentNullException.ThrowIfNull(o);
         ArgumentNullException.ThrowIfNull(e);
         var m = e.Mentions.FirstOrDefault();
-        string evidence = m is not null && m.Start >= 0 && m.Start <= m.End && m.End <= m.Sentence.Length ? m.Sentence[m.Start..m.End] : "";
+        string evidence = m?.Evidence ?? "";
         string[] f =
         [
             e.Id, e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", e.DateBasis,

@@ -60,7 +60,7 @@ public static class PolecatJsonl
                 w.WriteString("sentence", m.Sentence);
                 w.WriteNumber("start", m.Start);
                 w.WriteNumber("end", m.End);
-                w.WriteString("evidence", m.Start >= 0 && m.Start <= m.End && m.End <= m.Sentence.Length ? m.Sentence[m.Start..m.End] : "");
+                w.WriteString("evidence", m.Evidence);
                 w.WriteString("attribution", m.Attribution);
                 w.WriteString("cameo", m.Cameo);
                 w.WriteString("date_basis", m.DateBasis);

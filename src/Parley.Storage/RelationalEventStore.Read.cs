@@ -22,13 +22,47 @@ public abstract partial class RelationalEventStore
         {
             using var cmd = Cmd("");
             var where = EventWhere(cmd, q);
-            cmd.CommandText = $"SELECT {EventColumns} FROM events e {where} ORDER BY e.date DESC, e.id LIMIT @limit OFFSET @offset";
+            cmd.CommandText = $"SELECT {EventColumns} FROM events e {where} ORDER BY {EventOrder} LIMIT @limit OFFSET @offset";
             Add(cmd, "@limit", Math.Clamp(q.Limit, 1, 100_000));
             Add(cmd, "@offset", Math.Max(0, q.Offset));
-            var events = new List<Event>();
-            using (var r = cmd.ExecuteReader())
-                while (r.Read()) events.Add(ReadEvent(r));
-            return events.Select(e => e with { Mentions = LoadMentions(e.Id) }).ToList();
+            return ReadWithMentions(cmd);
+        }
+    }
+
+    // Newest first, undated last, then by id: the same order in both dialects (their NULLs sort
+    // differently by default), and a total order, so that pages can continue from a key.
+    private const string EventOrder = "(CASE WHEN e.date IS NULL THEN 1 ELSE 0 END), e.date DESC, e.id";
+
+    private List<Event> ReadWithMentions(DbCommand cmd)
+    {
+        var events = new List<Event>();
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) events.Add(ReadEvent(r));
+        return events.Select(e => e with { Mentions = LoadMentions(e.Id) }).ToList();
+    }
+
+    // One page of EnumerateEvents: the events that follow (date, id) in EventOrder. A page costs
+    // the same however deep into the result it is, unlike an OFFSET that re-reads what it skips.
+    private List<Event> EventsAfter(EventQuery q, (string? Date, string Id)? after, int limit)
+    {
+        lock (_gate)
+        {
+            using var cmd = Cmd("");
+            var where = EventWhere(cmd, q);
+            if (after is { Date: { } d, Id: var id })
+            {
+                where += " AND (e.date IS NULL OR e.date < @afterDate OR (e.date = @afterDate AND e.id > @afterId))";
+                Add(cmd, "@afterDate", d);
+                Add(cmd, "@afterId", id);
+            }
+            else if (after is { Id: var undatedId })
+            {
+                where += " AND e.date IS NULL AND e.id > @afterId";
+                Add(cmd, "@afterId", undatedId);
+            }
+            cmd.CommandText = $"SELECT {EventColumns} FROM events e {where} ORDER BY {EventOrder} LIMIT @limit";
+            Add(cmd, "@limit", limit);
+            return ReadWithMentions(cmd);
         }
     }
 
@@ -91,19 +125,27 @@ public abstract partial class RelationalEventStore
     }
 
     /// <inheritdoc/>
-    public IEnumerable<Event> EnumerateEvents(EventQuery query)
+    public IEnumerable<Event> EnumerateEvents(EventQuery query) => EnumerateEvents(query, 500);
+
+    /// <summary>
+    /// <see cref="EnumerateEvents(EventQuery)"/> read <paramref name="page"/> events at a time,
+    /// each page continuing from the last event of the one before.
+    /// </summary>
+    public IEnumerable<Event> EnumerateEvents(EventQuery query, int page)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         return Pages(query);
 
         IEnumerable<Event> Pages(EventQuery q)
         {
-            const int page = 500;
-            for (int offset = 0; ; offset += page)
+            (string? Date, string Id)? after = null;
+            while (true)
             {
-                var events = QueryEvents(q with { Offset = offset, Limit = page });
+                var events = EventsAfter(q, after, page);
                 foreach (var e in events) yield return e;
                 if (events.Count < page) yield break;
+                after = (Day(events[^1].Date), events[^1].Id);
             }
         }
     }

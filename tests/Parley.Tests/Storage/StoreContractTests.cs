@@ -53,6 +53,21 @@ public abstract class StoreContractTests : IDisposable
         All(store).Select(e => $"{e.Id} {e.Date} {e.Source.Code}>{e.Target.Code} {e.Code.Code} {e.Modality} m{e.NumMentions} a{e.NumArticles} s{e.NumSources} {e.Location}").ToList();
 
     [StoreFact]
+    public void EnumerateEvents_PagesFromTheLastKey_GiveTheQueryOrderWithoutGapsOrRepeats()
+    {
+        var store = New();
+        Ingest(store, Path.Combine(Repo.Root, "samples"));
+        var all = new EventQuery { Modalities = [], Limit = 100_000 };
+        var expected = store.QueryEvents(all).Select(e => e.Id).ToList();
+        expected.Should().HaveCountGreaterThan(20);
+
+        foreach (int page in new[] { 1, 7, expected.Count, 500 })
+            store.EnumerateEvents(all, page).Select(e => e.Id).Should().Equal(expected, $"pages of {page} continue where the last ended");
+        var korea = all with { Country = "KOR" };
+        store.EnumerateEvents(korea, 3).Select(e => e.Id).Should().Equal(store.QueryEvents(korea).Select(e => e.Id));
+    }
+
+    [StoreFact]
     public void WireStory_CopiesAndUpdateAreOneStoryAndOneEventPerRealEvent()
     {
         var store = New();

@@ -54,6 +54,8 @@ public sealed partial class CodingStage
                     if (p.Symmetric && st.Sources.Count > 0) pairs.Add((b, a));
                 }
         }
+        for (int n = 0; n < pairs.Count; n++)
+            pairs[n] = (Placed(ctx, pairs[n].Source, pairs[n].Target), Placed(ctx, pairs[n].Target, pairs[n].Source));
         pairs.RemoveAll(x => SameActor(x.Source, x.Target) || !Codable(x.Source) || (!Codable(x.Target) && !ReferenceEquals(x.Target, NoActor)));
         if (pairs.Count == 0) return false;
 
@@ -206,6 +208,53 @@ public sealed partial class CodingStage
     private bool Codable(ActorRef a) =>
         a.Code.Length >= 3 && (_options.AllowSectorOnlyActors || _dict.Names.ContainsKey(a.Code) || _dict.Names.ContainsKey(a.Code[..3])
                                || a.Code.StartsWith("IGO", StringComparison.Ordinal) || a.Code.StartsWith("NGO", StringComparison.Ordinal));
+
+    // Sectors of the state: a minister or an army named without its country is rarely of the
+    // country it acts on ("the minister met U.S. envoy ..."), so they never take the other party's country.
+    private static bool StateSector(string sector) =>
+        sector.StartsWith("GOV", StringComparison.Ordinal) || sector.StartsWith("MIL", StringComparison.Ordinal)
+        || sector is "COP" or "SPY" or "JUD" or "LEG";
+
+    private bool HasCountry(ActorRef a) =>
+        a.Code.Length >= 3 && (_dict.Names.ContainsKey(a.Code[..3]) || _dict.Names.ContainsKey(a.Code)
+                               || a.Code.StartsWith("IGO", StringComparison.Ordinal) || a.Code.StartsWith("NGO", StringComparison.Ordinal)
+                               || a.Code.StartsWith("IMG", StringComparison.Ordinal) || a.Code.StartsWith("MNC", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The country of an actor named by sector alone ("students", "the opposition party",
+    /// "their forces") or as an ethnic group ("ethnic Albanians", coded, as CAMEO does, by where
+    /// they live): the one country the rest of the sentence names, else the country of the
+    /// sentence's speaker ("..., Macedonian officials said"). Students, rebels, unions and parties
+    /// act at home, so they may take the country of the party they act on ("students protested
+    /// against the Indonesian government"); a state sector (government, military, police) never
+    /// does. The actor is returned unchanged when no single country is found.
+    /// </summary>
+    private ActorRef Placed(SentenceContext ctx, ActorRef a, ActorRef other)
+    {
+        bool ethnic = ctx.Ethnic.Contains(a);
+        if (ReferenceEquals(a, NoActor) || (!ethnic && HasCountry(a))) return a;
+        string sector = ethnic ? a.Code.Length > 3 ? a.Code[3..] : "" : a.Code;
+        string own = ethnic ? a.CountryCode : "";
+        bool state = StateSector(sector);
+        string? found = null;
+        bool several = false;
+        foreach (var c in ctx.Chunks)
+            foreach (var b in c.Actors)
+            {
+                if (b.Name == a.Name || !HasCountry(b) || !_dict.Names.ContainsKey(b.CountryCode) || b.CountryCode == own) continue;
+                if (ctx.Ethnic.Contains(b) || (state && b.CountryCode == other.CountryCode)) continue;
+                if (found is null) found = b.CountryCode;
+                else if (found != b.CountryCode) several = true;
+            }
+        if (several || found is null)
+        {
+            found = null;
+            if (ctx.SpeakerChunk >= 0 && ctx.Chunks[ctx.SpeakerChunk].Actors[0] is var speaker && speaker.Name != a.Name
+                && _dict.Names.ContainsKey(speaker.CountryCode) && speaker.CountryCode != own)
+                found = speaker.CountryCode;
+        }
+        return found is null ? a : a with { Code = found + sector };
+    }
 
     private static string PairKey(ActorRef a, ActorRef b) =>
         string.CompareOrdinal(a.Name, b.Name) < 0 ? a.Name + "|" + b.Name : b.Name + "|" + a.Name;

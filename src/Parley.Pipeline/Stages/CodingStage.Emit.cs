@@ -25,11 +25,28 @@ public sealed partial class CodingStage
             fromSpeaker = false;
             boundary = -1;
         }
+        else if (!p.Nominal && IsPassive(ctx, at))
+        {
+            // "A missionary was arrested in Lebanon": the subject of an agentless passive is acted
+            // on. An arrest, detention or investigation is done by the authorities of the place
+            // it happens in; any other agentless act has no known doer and is not coded.
+            var patient = FindSubject(ctx, p, at, out fromSpeaker, out boundary);
+            if (st.Targets.Count > 0 || patient.Count == 0 || !p.Code.StartsWith("09", StringComparison.Ordinal) && !p.Code.StartsWith("17", StringComparison.Ordinal))
+                return false;
+            if (PlaceAfter(ctx, st.End) is not { } place) return false;
+            return EmitPairs(ctx, p, at, st, events, [place], patient, fromSpeaker, boundary);
+        }
         else
         {
             sources = FindSubject(ctx, p, at, out fromSpeaker, out boundary);
         }
         var targets = st.Targets.SelectMany(c => ctx.Chunks[c].Actors).ToList();
+        return EmitPairs(ctx, p, at, st, events, sources, targets, fromSpeaker, boundary);
+    }
+
+    private bool EmitPairs(SentenceContext ctx, VerbPattern p, int at, MatchState st, ImmutableArray<EventMention>.Builder events,
+        List<ActorRef> sources, List<ActorRef> targets, bool fromSpeaker, int boundary)
+    {
         if (sources.Count == 0) return false;
 
         var pairs = new List<(ActorRef Source, ActorRef Target)>();
@@ -80,7 +97,7 @@ public sealed partial class CodingStage
         // -0.10 a code changed by a cue (offered, refused, unless) rather than read from the verb.
         double confidence = 0.55 + (p.Weight >= 2 ? 0.1 : 0) + (basis is DateBases.Explicit or DateBases.Weekday ? 0.1 : 0)
                             - (sources.Any(IsVague) ? 0.15 : 0) - (targets.Any(IsVague) ? 0.1 : 0) - (fromSpeaker ? 0.05 : 0)
-                            + (st.Targets.Count > 0 ? 0.1 : 0) - (code != p.Code ? 0.1 : 0);
+                            + (targets.Count > 0 ? 0.1 : 0) - (code != p.Code ? 0.1 : 0);
         if (basis is DateBases.Explicit or DateBases.Weekday && date is { } known && modality == Modality.Asserted)
             foreach (var (a, b) in pairs) ctx.DatedPairs[PairKey(a, b)] = known;
         foreach (var (source, target) in pairs)
@@ -208,6 +225,33 @@ public sealed partial class CodingStage
     private bool Codable(ActorRef a) =>
         a.Code.Length >= 3 && (_options.AllowSectorOnlyActors || _dict.Names.ContainsKey(a.Code) || _dict.Names.ContainsKey(a.Code[..3])
                                || a.Code.StartsWith("IGO", StringComparison.Ordinal) || a.Code.StartsWith("NGO", StringComparison.Ordinal));
+
+    private static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.Ordinal) { "was", "were", "been", "is", "are", "be", "being" };
+
+    // "was arrested", "has been put under investigation", "were reportedly detained".
+    private static bool IsPassive(SentenceContext ctx, int at)
+    {
+        // "is committed to", "is prepared to": a participle before "to" states a stance, not a passive act.
+        if (ctx.Word(at).EndsWith("ing", StringComparison.Ordinal) || ctx.Word(at + 1) == "to") return false;
+        int k = at - 1;
+        while (k >= 0 && ctx.Word(k) is "reportedly" or "allegedly" or "later" or "also" or "briefly" or "recently" or "then") k--;
+        return k >= 0 && PassiveAuxiliaries.Contains(ctx.Word(k));
+    }
+
+    // The country named by "in <country>" in the clause after a verb ("arrested in Lebanon").
+    private ActorRef? PlaceAfter(SentenceContext ctx, int from)
+    {
+        for (int k = from; k + 1 < ctx.Count && k < from + 6; k++)
+        {
+            if (IsHardBoundary(ctx, k) || ctx.Word(k) == ",") return null;
+            if (ctx.Word(k) != "in") continue;
+            int j = ctx.Word(k + 1) == "the" ? k + 2 : k + 1;
+            if (j < ctx.Count && ctx.ChunkAt[j] >= 0 && ctx.Chunks[ctx.ChunkAt[j]].Actors[0] is var a && _dict.Names.ContainsKey(a.Code))
+                return a;
+            return null;
+        }
+        return null;
+    }
 
     // Sectors of the state: a minister or an army named without its country is rarely of the
     // country it acts on ("the minister met U.S. envoy ..."), so they never take the other party's country.

@@ -268,7 +268,7 @@ public sealed partial class CodingStage
     /// The country of an actor named by sector alone ("students", "the opposition party",
     /// "their forces") or as an ethnic group ("ethnic Albanians", coded, as CAMEO does, by where
     /// they live): the one country the rest of the sentence names, else the country of the
-    /// sentence's speaker ("..., Macedonian officials said"). Students, rebels, unions and parties
+    /// sentence's named speaker ("..., Macedonian officials said") for all but state sectors. Students, rebels, unions and parties
     /// act at home, so they may take the country of the party they act on ("students protested
     /// against the Indonesian government"); a state sector (government, military, police) never
     /// does. The actor is returned unchanged when no single country is found.
@@ -293,7 +293,8 @@ public sealed partial class CodingStage
         if (several || found is null)
         {
             found = null;
-            if (ctx.SpeakerChunk >= 0 && ctx.Chunks[ctx.SpeakerChunk].Actors[0] is var speaker && speaker.Name != a.Name
+            // A state official is not placed by who reports on them ("The president ..., he stated").
+            if (!state && ctx.SpeakerChunk >= 0 && !ctx.Chunks[ctx.SpeakerChunk].Coreference && ctx.Chunks[ctx.SpeakerChunk].Actors[0] is var speaker && speaker.Name != a.Name
                 && _dict.Names.ContainsKey(speaker.CountryCode) && speaker.CountryCode != own)
                 found = speaker.CountryCode;
         }

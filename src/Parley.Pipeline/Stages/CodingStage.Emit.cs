@@ -72,7 +72,7 @@ public sealed partial class CodingStage
                 }
         }
         for (int n = 0; n < pairs.Count; n++)
-            pairs[n] = (Placed(ctx, pairs[n].Source, pairs[n].Target), Placed(ctx, pairs[n].Target, pairs[n].Source));
+            pairs[n] = (Placed(ctx, pairs[n].Source, pairs[n].Target, true), Placed(ctx, pairs[n].Target, pairs[n].Source, false));
         pairs.RemoveAll(x => SameActor(x.Source, x.Target) || !Codable(x.Source) || (!Codable(x.Target) && !ReferenceEquals(x.Target, NoActor)));
         if (pairs.Count == 0) return false;
 
@@ -268,33 +268,36 @@ public sealed partial class CodingStage
     /// The country of an actor named by sector alone ("students", "the opposition party",
     /// "their forces") or as an ethnic group ("ethnic Albanians", coded, as CAMEO does, by where
     /// they live): the one country the rest of the sentence names, else the country of the
-    /// sentence's named speaker ("..., Macedonian officials said") for all but state sectors. Students, rebels, unions and parties
+    /// sentence's named speaker ("..., Macedonian officials said") for a source outside the state sectors. Students, rebels, unions and parties
     /// act at home, so they may take the country of the party they act on ("students protested
     /// against the Indonesian government"); a state sector (government, military, police) never
-    /// does. The actor is returned unchanged when no single country is found.
+    /// does, nor does the party acted on ("the United States bombed militants"). The actor is returned unchanged when no single country is found.
     /// </summary>
-    private ActorRef Placed(SentenceContext ctx, ActorRef a, ActorRef other)
+    private ActorRef Placed(SentenceContext ctx, ActorRef a, ActorRef other, bool isSource)
     {
         bool ethnic = ctx.Ethnic.Contains(a);
         if (ReferenceEquals(a, NoActor) || (!ethnic && HasCountry(a))) return a;
         string sector = ethnic ? a.Code.Length > 3 ? a.Code[3..] : "" : a.Code;
         string own = ethnic ? a.CountryCode : "";
         bool state = StateSector(sector);
+        // "The United States bombed militants": the party acted on is not placed by the actor.
+        bool notOther = state || !isSource;
         string? found = null;
         bool several = false;
         foreach (var c in ctx.Chunks)
             foreach (var b in c.Actors)
             {
                 if (b.Name == a.Name || !HasCountry(b) || !_dict.Names.ContainsKey(b.CountryCode) || b.CountryCode == own) continue;
-                if (ctx.Ethnic.Contains(b) || (state && b.CountryCode == other.CountryCode)) continue;
+                if (ctx.Ethnic.Contains(b) || (notOther && b.CountryCode == other.CountryCode)) continue;
                 if (found is null) found = b.CountryCode;
                 else if (found != b.CountryCode) several = true;
             }
         if (several || found is null)
         {
             found = null;
-            // A state official is not placed by who reports on them ("The president ..., he stated").
-            if (!state && ctx.SpeakerChunk >= 0 && !ctx.Chunks[ctx.SpeakerChunk].Coreference && ctx.Chunks[ctx.SpeakerChunk].Actors[0] is var speaker && speaker.Name != a.Name
+            // A state official is not placed by who reports on them ("The president ..., he stated"),
+            // nor is the party acted on ("fighting with guerrillas ..., Thai military sources said").
+            if (!state && isSource && ctx.SpeakerChunk >= 0 && !ctx.Chunks[ctx.SpeakerChunk].Coreference && ctx.Chunks[ctx.SpeakerChunk].Actors[0] is var speaker && speaker.Name != a.Name
                 && _dict.Names.ContainsKey(speaker.CountryCode) && speaker.CountryCode != own)
                 found = speaker.CountryCode;
         }

@@ -39,6 +39,10 @@ public class SourceCountryTests
     public void Coder_StateSectorDoesNotTakeTheCountryItActsOn() =>
         Code(Plover, "The defence minister warned Russia on Tuesday.").Should().NotContain(e => e.Source.StartsWith("RUS"));
 
+    [Fact]
+    public void Coder_GroupActedOnDoesNotTakeTheActorsCountry() =>
+        Code(Plover, "The United States bombed militants on Monday.").Should().NotContain(e => e.Target.StartsWith("USA"));
+
     [Theory]
     [InlineData("Ethnic Hungarians rallied in Slovakia on Sunday.", "SVK")]
     [InlineData("Ethnic Greeks marched on Sunday, Albanian police said.", "ALB")]

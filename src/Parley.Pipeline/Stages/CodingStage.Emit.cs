@@ -281,7 +281,10 @@ public sealed partial class CodingStage
         string own = ethnic ? a.CountryCode : "";
         bool state = StateSector(sector);
         // "The United States bombed militants": the party acted on is not placed by the actor.
-        bool notOther = state || !isSource;
+        // Students, unions and rebels contend with their own government ("students protested
+        // against the Nigerian government"), but a protest against a country ("against the U.S.")
+        // is as often abroad: only a government acted on places a non-state source.
+        bool notOther = state || !isSource || !(other.Code.Length > 3 && other.Code.AsSpan(3).StartsWith("GOV", StringComparison.Ordinal));
         string? found = null;
         bool several = false;
         foreach (var c in ctx.Chunks)

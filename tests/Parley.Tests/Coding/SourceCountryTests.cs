@@ -43,6 +43,16 @@ public class SourceCountryTests
     public void Coder_GroupActedOnDoesNotTakeTheActorsCountry() =>
         Code(Plover, "The United States bombed militants on Monday.").Should().NotContain(e => e.Target.StartsWith("USA"));
 
+    [Fact]
+    public void Coder_ProtestAgainstACountryIsNotByThatCountry() =>
+        Code(Plover, "Protesters rallied against the United States on Monday.").Should().NotContain(e => e.Source.StartsWith("USA"));
+
+    [Theory]
+    [InlineData("Yoruba leaders criticized the governor on Monday.", "NGA")]
+    [InlineData("Chechen fighters attacked a convoy on Monday.", "RUS")]
+    public void Coder_PeopleOfOneCountryAreItsDemonym(string text, string country) =>
+        Code(Plover, text).Should().Contain(e => e.Source.StartsWith(country));
+
     [Theory]
     [InlineData("Ethnic Hungarians rallied in Slovakia on Sunday.", "SVK")]
     [InlineData("Ethnic Greeks marched on Sunday, Albanian police said.", "ALB")]

@@ -11,7 +11,7 @@ internal static partial class Commands
         var file = new Argument<string>("file") { Description = "PLOVER gold JSONL (text, date, source, event_plover_v2)" };
         var dicts = CliOptions.Dicts();
         var errors = new Option<bool>("--errors") { Description = "List every record coded wrongly" };
-        var cmd = new Command("plover", "PLOVER event-type and source-country accuracy, with the confusion matrix") { file, dicts, errors };
+        var cmd = new Command("plover", "PLOVER event-type, source-country and target-country accuracy, with the confusion matrix") { file, dicts, errors };
         cmd.SetAction(p =>
         {
             if (!File.Exists(p.GetValue(file))) { Console.Error.WriteLine($"error PAR108: no file '{p.GetValue(file)}'"); return 2; }
@@ -20,11 +20,12 @@ internal static partial class Commands
             Console.WriteLine(string.Create(inv, $"records: {r.Cases.Count} ({r.Skipped} unreadable)"));
             Console.WriteLine(string.Create(inv, $"event type accuracy (event_plover_v2): {r.TypeAccuracy:F3} ({r.Cases.Count(c => c.TypeCorrect)}/{r.Cases.Count})"));
             Console.WriteLine(string.Create(inv, $"source country accuracy: {r.SourceAccuracy:F3} ({r.Cases.Count(c => c.SourceCorrect == true)}/{r.SourceScored})"));
+            Console.WriteLine(string.Create(inv, $"target country accuracy: {r.TargetAccuracy:F3} ({r.Cases.Count(c => c.TargetCorrect == true)}/{r.TargetScored})"));
             Console.WriteLine();
             Console.Write(r.ConfusionMatrix());
             if (p.GetValue(errors))
                 foreach (var c in r.Cases.Where(c => !c.TypeCorrect || c.SourceCorrect == false))
-                    Console.WriteLine($"{c.Id}\tgold {c.Gold} {string.Join('/', c.GoldSources)}\tcoded {c.Predicted} {c.PredictedSource}\t{c.Text}");
+                    Console.WriteLine($"{c.Id}\tgold {c.Gold} {string.Join('/', c.GoldSources)}\tcoded {c.Predicted} {c.PredictedSource}\ttarget {string.Join('/', c.GoldTargets)} -> {c.PredictedTarget}\t{c.Text}");
             return 0;
         });
         return cmd;

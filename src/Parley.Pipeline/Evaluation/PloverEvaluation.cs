@@ -13,8 +13,14 @@ namespace Parley.Pipeline.Evaluation;
 /// <param name="Predicted">The coded PLOVER type, or "(none)" when nothing was coded.</param>
 /// <param name="GoldSources">Gold source country codes; empty when the record has no source.</param>
 /// <param name="PredictedSource">The coded source's country code, or "" when none was found.</param>
-public sealed record PloverCase(string Id, string Text, string Gold, string Predicted, IReadOnlyList<string> GoldSources, string PredictedSource)
+/// <param name="GoldTargets">Gold target country codes; empty when the record names no target.</param>
+/// <param name="PredictedTarget">The coded target's country code, or "" when the event has none.</param>
+public sealed record PloverCase(string Id, string Text, string Gold, string Predicted, IReadOnlyList<string> GoldSources, string PredictedSource,
+    IReadOnlyList<string> GoldTargets, string PredictedTarget)
 {
+    /// <summary>True when the target country is one of the gold targets; null when the record has no gold target.</summary>
+    public bool? TargetCorrect => GoldTargets.Count == 0 ? null : GoldTargets.Contains(PredictedTarget);
+
     /// <summary>True when the event type matches.</summary>
     public bool TypeCorrect => Gold == Predicted;
 
@@ -39,6 +45,12 @@ public sealed record PloverReport(IReadOnlyList<PloverCase> Cases, int Skipped)
             return scored.Count == 0 ? 0 : scored.Count(c => c.SourceCorrect == true) / (double)scored.Count;
         }
     }
+
+    /// <summary>Share of records with a gold target whose coded target country is among the gold targets.</summary>
+    public double TargetAccuracy => TargetScored == 0 ? 0 : Cases.Count(c => c.TargetCorrect == true) / (double)TargetScored;
+
+    /// <summary>Number of records with a gold target.</summary>
+    public int TargetScored => Cases.Count(c => c.TargetCorrect is not null);
 
     /// <summary>Number of records with a gold source.</summary>
     public int SourceScored => Cases.Count(c => c.SourceCorrect is not null);
@@ -92,7 +104,7 @@ public static class PloverEvaluation
             if (string.IsNullOrWhiteSpace(line)) continue;
             string id, text, gold;
             DateOnly? date;
-            List<string> sources;
+            List<string> sources, targets;
             try
             {
                 using var json = JsonDocument.Parse(line);
@@ -101,10 +113,8 @@ public static class PloverEvaluation
                 text = r.GetProperty("text").GetString() ?? "";
                 gold = r.GetProperty("event_plover_v2").GetString() ?? "";
                 date = r.TryGetProperty("date", out var d) && DateOnly.TryParseExact(d.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
-                sources = [];
-                if (r.TryGetProperty("source", out var src) && src.ValueKind == JsonValueKind.Array)
-                    foreach (var a in src.EnumerateArray())
-                        if (a.TryGetProperty("code", out var c) && c.GetString() is { Length: > 0 } code) sources.Add(code);
+                sources = Codes(r, "source");
+                targets = Codes(r, "target");
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
             {
@@ -115,9 +125,22 @@ public static class PloverEvaluation
             var best = doc.Events.OrderBy(e => e.Evidence.Start).ThenByDescending(e => e.Confidence).FirstOrDefault();
             string predicted = best is null ? "(none)" : dictionaries.Cameo.Get(best.Cameo).Plover is { Length: > 0 } pl ? pl : "(none)";
             string source = best is not null ? best.Source.CountryCode : doc.Actors.Length > 0 ? doc.Actors[0].Actor.CountryCode : "";
-            cases.Add(new PloverCase(id, text, gold, predicted, sources, source));
+            string target = best?.Target.CountryCode ?? "";
+            cases.Add(new PloverCase(id, text, gold, predicted, sources, source, targets, target));
         }
         return new PloverReport(cases, skipped);
+    }
+
+    // The country codes of a gold actor list ("source": [{"code": "USA"}]); a missing or empty field is none.
+    private static List<string> Codes(JsonElement record, string field)
+    {
+        var codes = new List<string>();
+        if (record.TryGetProperty(field, out var list) && list.ValueKind == JsonValueKind.Array)
+            foreach (var a in list.EnumerateArray())
+                if (a.ValueKind == JsonValueKind.Object && a.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String
+                    && c.GetString() is { Length: > 0 } code)
+                    codes.Add(code);
+        return codes;
     }
 
     /// <summary>An article holding one sentence, published on <paramref name="date"/>.</summary>

@@ -153,6 +153,16 @@ public sealed partial class ActorStage
                 i++;
                 continue;
             }
+            // A title right before a family name whose bearers all served one country ("President
+            // Bush" on a day neither Bush held office): the title's holder of that country.
+            if (items.Count > 0 && items[^1].Kind == ItemKind.Agent && items[^1].End == i && char.IsUpper(text[t.Span.Start])
+                && !(i + 1 < tokens.Length && char.IsUpper(text[tokens[i + 1].Span.Start]) && tokens[i + 1].Kind == TokenKind.Word)
+                && TitledFamilyName(t.Lower, items[^1].Entry!.Code) is { } titled)
+            {
+                items.Add(new Item(i, i + 1, ItemKind.Person, null, titled));
+                i++;
+                continue;
+            }
             // An unknown capitalised name right after a title: "envoy, Kenji Kanasugi".
             if (items.Count > 0 && items[^1].Kind == ItemKind.Agent && UnknownName(text, tokens, i) is int nlen and > 0
                 && i - items[^1].End <= 1)
@@ -198,6 +208,23 @@ public sealed partial class ActorStage
         return found;
     }
 
+    // The actor a title and a bare family name stand for when every known person of that family
+    // name belongs to one country: that country with the title's sector; null when the name is
+    // unknown or shared across countries.
+    private ActorRef? TitledFamilyName(string shortName, string sector)
+    {
+        if (!_dict.PeopleByShortName.TryGetValue(shortName, out var people) || people.Count == 0) return null;
+        string? country = null;
+        foreach (var p in people)
+            foreach (var r in p.Roles)
+            {
+                if (r.Code.Length < 3 || !_dict.Names.ContainsKey(r.Code[..3])) return null;
+                if (country is null) country = r.Code[..3];
+                else if (country != r.Code[..3]) return null;
+            }
+        return country is null ? null : new ActorRef("", people[^1].Name, country + sector);
+    }
+
     private bool PairedLeader(string word, string shortName, DateOnly? day) =>
         word != shortName && _dict.PeopleByShortName.TryGetValue(word, out var ps) && ps.Any(p => p.IsLeaderOn(day));
 
@@ -230,8 +257,10 @@ public sealed partial class ActorStage
 
     private static bool AnyCapital(string text, ReadOnlySpan<Token> tokens, int i, int len)
     {
+        // "al-Qaeda": a name may begin with a lower-case particle.
         for (int k = i; k < i + len; k++)
-            if (char.IsUpper(text[tokens[k].Span.Start])) return true;
+            foreach (char c in text.AsSpan(tokens[k].Span.Start, tokens[k].Span.End - tokens[k].Span.Start))
+                if (char.IsUpper(c)) return true;
         return false;
     }
 

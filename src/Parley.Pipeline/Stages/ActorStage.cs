@@ -32,6 +32,8 @@ public sealed partial class ActorStage : IStage
         "incoming", "special", "state", "his", "her", "their", "its", "our", "a", "an", "two", "three", "several",
         "high-ranking", "high-level", "veteran", "current", "ex", "newly", "appointed", "designate", "hawkish",
         "liberal", "conservative", "secretive", "visiting", "local", "national",
+        // "NATO peacekeeping troops", "UN peacekeeping forces": the mission word between an organisation and its troops.
+        "peacekeeping",
         // "South Korea s new envoy": a possessive whose apostrophe was lost in the capture.
         "s",
     }.ToFrozenSet(StringComparer.Ordinal);

@@ -25,11 +25,28 @@ public sealed partial class CodingStage
             fromSpeaker = false;
             boundary = -1;
         }
+        else if (!p.Nominal && IsPassive(ctx, at))
+        {
+            // "A missionary was arrested in Lebanon": the subject of an agentless passive is acted
+            // on. An arrest, detention or investigation is done by the authorities of the place
+            // it happens in; any other agentless act has no known doer and is not coded.
+            var patient = FindSubject(ctx, p, at, out fromSpeaker, out boundary);
+            if (st.Targets.Count > 0 || patient.Count == 0 || !p.Code.StartsWith("09", StringComparison.Ordinal) && !p.Code.StartsWith("17", StringComparison.Ordinal))
+                return false;
+            if (PlaceAfter(ctx, st.End) is not { } place) return false;
+            return EmitPairs(ctx, p, at, st, events, [place], patient, fromSpeaker, boundary);
+        }
         else
         {
             sources = FindSubject(ctx, p, at, out fromSpeaker, out boundary);
         }
         var targets = st.Targets.SelectMany(c => ctx.Chunks[c].Actors).ToList();
+        return EmitPairs(ctx, p, at, st, events, sources, targets, fromSpeaker, boundary);
+    }
+
+    private bool EmitPairs(SentenceContext ctx, VerbPattern p, int at, MatchState st, ImmutableArray<EventMention>.Builder events,
+        List<ActorRef> sources, List<ActorRef> targets, bool fromSpeaker, int boundary)
+    {
         if (sources.Count == 0) return false;
 
         var pairs = new List<(ActorRef Source, ActorRef Target)>();
@@ -54,6 +71,8 @@ public sealed partial class CodingStage
                     if (p.Symmetric && st.Sources.Count > 0) pairs.Add((b, a));
                 }
         }
+        for (int n = 0; n < pairs.Count; n++)
+            pairs[n] = (Placed(ctx, pairs[n].Source, pairs[n].Target, true), Placed(ctx, pairs[n].Target, pairs[n].Source, false));
         pairs.RemoveAll(x => SameActor(x.Source, x.Target) || !Codable(x.Source) || (!Codable(x.Target) && !ReferenceEquals(x.Target, NoActor)));
         if (pairs.Count == 0) return false;
 
@@ -78,7 +97,7 @@ public sealed partial class CodingStage
         // -0.10 a code changed by a cue (offered, refused, unless) rather than read from the verb.
         double confidence = 0.55 + (p.Weight >= 2 ? 0.1 : 0) + (basis is DateBases.Explicit or DateBases.Weekday ? 0.1 : 0)
                             - (sources.Any(IsVague) ? 0.15 : 0) - (targets.Any(IsVague) ? 0.1 : 0) - (fromSpeaker ? 0.05 : 0)
-                            + (st.Targets.Count > 0 ? 0.1 : 0) - (code != p.Code ? 0.1 : 0);
+                            + (targets.Count > 0 ? 0.1 : 0) - (code != p.Code ? 0.1 : 0);
         if (basis is DateBases.Explicit or DateBases.Weekday && date is { } known && modality == Modality.Asserted)
             foreach (var (a, b) in pairs) ctx.DatedPairs[PairKey(a, b)] = known;
         foreach (var (source, target) in pairs)
@@ -206,6 +225,87 @@ public sealed partial class CodingStage
     private bool Codable(ActorRef a) =>
         a.Code.Length >= 3 && (_options.AllowSectorOnlyActors || _dict.Names.ContainsKey(a.Code) || _dict.Names.ContainsKey(a.Code[..3])
                                || a.Code.StartsWith("IGO", StringComparison.Ordinal) || a.Code.StartsWith("NGO", StringComparison.Ordinal));
+
+    private static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.Ordinal) { "was", "were", "been", "is", "are", "be", "being" };
+
+    // "was arrested", "has been put under investigation", "were reportedly detained".
+    private static bool IsPassive(SentenceContext ctx, int at)
+    {
+        // "is committed to", "is prepared to": a participle before "to" states a stance, not a passive act.
+        if (ctx.Word(at).EndsWith("ing", StringComparison.Ordinal) || ctx.Word(at + 1) == "to") return false;
+        int k = at - 1;
+        while (k >= 0 && ctx.Word(k) is "reportedly" or "allegedly" or "later" or "also" or "briefly" or "recently" or "then") k--;
+        return k >= 0 && PassiveAuxiliaries.Contains(ctx.Word(k));
+    }
+
+    // The country named by "in <country>" in the clause after a verb ("arrested in Lebanon").
+    private ActorRef? PlaceAfter(SentenceContext ctx, int from)
+    {
+        for (int k = from; k + 1 < ctx.Count && k < from + 6; k++)
+        {
+            if (IsHardBoundary(ctx, k) || ctx.Word(k) == ",") return null;
+            if (ctx.Word(k) != "in") continue;
+            int j = ctx.Word(k + 1) == "the" ? k + 2 : k + 1;
+            if (j < ctx.Count && ctx.ChunkAt[j] >= 0 && ctx.Chunks[ctx.ChunkAt[j]].Actors[0] is var a && _dict.Names.ContainsKey(a.Code))
+                return a;
+            return null;
+        }
+        return null;
+    }
+
+    // Sectors of the state: a minister or an army named without its country is rarely of the
+    // country it acts on ("the minister met U.S. envoy ..."), so they never take the other party's country.
+    private static bool StateSector(string sector) =>
+        sector.StartsWith("GOV", StringComparison.Ordinal) || sector.StartsWith("MIL", StringComparison.Ordinal)
+        || sector is "COP" or "SPY" or "JUD" or "LEG";
+
+    private bool HasCountry(ActorRef a) =>
+        a.Code.Length >= 3 && (_dict.Names.ContainsKey(a.Code[..3]) || _dict.Names.ContainsKey(a.Code)
+                               || a.Code.StartsWith("IGO", StringComparison.Ordinal) || a.Code.StartsWith("NGO", StringComparison.Ordinal)
+                               || a.Code.StartsWith("IMG", StringComparison.Ordinal) || a.Code.StartsWith("MNC", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The country of an actor named by sector alone ("students", "the opposition party",
+    /// "their forces") or as an ethnic group ("ethnic Albanians", coded, as CAMEO does, by where
+    /// they live): the one country the rest of the sentence names, else the country of the
+    /// sentence's named speaker ("..., Macedonian officials said") for a source outside the state sectors. Students, rebels, unions and parties
+    /// act at home, so they may take the country of the party they act on ("students protested
+    /// against the Indonesian government"); a state sector (government, military, police) never
+    /// does, nor does the party acted on ("the United States bombed militants"). The actor is returned unchanged when no single country is found.
+    /// </summary>
+    private ActorRef Placed(SentenceContext ctx, ActorRef a, ActorRef other, bool isSource)
+    {
+        bool ethnic = ctx.Ethnic.Contains(a);
+        if (ReferenceEquals(a, NoActor) || (!ethnic && HasCountry(a))) return a;
+        string sector = ethnic ? a.Code.Length > 3 ? a.Code[3..] : "" : a.Code;
+        string own = ethnic ? a.CountryCode : "";
+        bool state = StateSector(sector);
+        // "The United States bombed militants": the party acted on is not placed by the actor.
+        // Students, unions and rebels contend with their own government ("students protested
+        // against the Nigerian government"), but a protest against a country ("against the U.S.")
+        // is as often abroad: only a government acted on places a non-state source.
+        bool notOther = state || !isSource || !(other.Code.Length > 3 && other.Code.AsSpan(3).StartsWith("GOV", StringComparison.Ordinal));
+        string? found = null;
+        bool several = false;
+        foreach (var c in ctx.Chunks)
+            foreach (var b in c.Actors)
+            {
+                if (b.Name == a.Name || !HasCountry(b) || !_dict.Names.ContainsKey(b.CountryCode) || b.CountryCode == own) continue;
+                if (ctx.Ethnic.Contains(b) || (notOther && b.CountryCode == other.CountryCode)) continue;
+                if (found is null) found = b.CountryCode;
+                else if (found != b.CountryCode) several = true;
+            }
+        if (several || found is null)
+        {
+            found = null;
+            // A state official is not placed by who reports on them ("The president ..., he stated"),
+            // nor is the party acted on ("fighting with guerrillas ..., Thai military sources said").
+            if (!state && isSource && ctx.SpeakerChunk >= 0 && !ctx.Chunks[ctx.SpeakerChunk].Coreference && ctx.Chunks[ctx.SpeakerChunk].Actors[0] is var speaker && speaker.Name != a.Name
+                && _dict.Names.ContainsKey(speaker.CountryCode) && speaker.CountryCode != own)
+                found = speaker.CountryCode;
+        }
+        return found is null ? a : a with { Code = found + sector };
+    }
 
     private static string PairKey(ActorRef a, ActorRef b) =>
         string.CompareOrdinal(a.Name, b.Name) < 0 ? a.Name + "|" + b.Name : b.Name + "|" + a.Name;

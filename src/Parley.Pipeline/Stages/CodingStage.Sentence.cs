@@ -49,7 +49,13 @@ public sealed partial class CodingStage
                 Chunks.Add(chunk);
             }
             FindSpeaker();
+            foreach (var c in Chunks)
+                if (c.Start > 0 && Word(c.Start - 1) == "ethnic")
+                    foreach (var a in c.Actors) Ethnic.Add(a);
         }
+
+        /// <summary>Actors named as an ethnic group ("ethnic Albanians"): their demonym is not their country.</summary>
+        public readonly HashSet<ActorRef> Ethnic = new(ReferenceEqualityComparer.Instance);
 
         public Token Tok(int i) => Doc.Tokens[TokenBase + i];
 

@@ -8,8 +8,9 @@ namespace Parley.Tests.Coding;
 
 /// <summary>
 /// Score floors on the shared development sets, so a change that makes coding worse fails.
-/// PLOVER event type is held at the issue's target (0.85); source country (target 0.90) and
-/// actor resolution (target 0.95) are held just under today's scores, which fall short of them.
+/// PLOVER event type (0.876 today, issue target 0.85) and source country (0.906, target 0.90)
+/// are held just under today's scores; target country, which the issue sets no target for, at
+/// 0.34 (0.350 today); actor resolution (target 0.95) just under today's score, which falls short of it.
 /// </summary>
 public class EvaluationGateTests
 {
@@ -20,8 +21,9 @@ public class EvaluationGateTests
     {
         var r = PloverEvaluation.Run(Eval("plover-gsr/dev.jsonl"), DictionarySet.Default);
         r.Cases.Should().HaveCount(161);
-        r.TypeAccuracy.Should().BeGreaterThanOrEqualTo(0.85);
-        r.SourceAccuracy.Should().BeGreaterThanOrEqualTo(0.80);
+        r.TypeAccuracy.Should().BeGreaterThanOrEqualTo(0.87);
+        r.SourceAccuracy.Should().BeGreaterThanOrEqualTo(0.90);
+        r.TargetAccuracy.Should().BeGreaterThanOrEqualTo(0.34);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Parley.Throughput;
 
-// End-to-end throughput: makes corpora from samples/, ingests each into a fresh SQLite file
+// End-to-end throughput: makes news-like corpora (see CorpusGenerator), ingests each into a fresh SQLite file
 // with 1 worker pinned to 1 core and with N workers on N cores, and prints captures/s,
 // events/s, peak resident memory and time per stage.
 //
@@ -24,7 +24,7 @@ Directory.CreateDirectory(opts.Dir);
 var rows = new List<(string Kind, int Size, RunReport R, string Load)>();
 foreach (var size in opts.Sizes)
 {
-    var corpus = Path.Combine(opts.Dir, $"corpus-{opts.Kind}-{size}");
+    var corpus = Path.Combine(opts.Dir, $"corpus-v2-{opts.Kind}-{size}");
     EnsureCorpus(corpus, size);
     foreach (var workers in opts.Workers)
     {
@@ -52,7 +52,7 @@ void EnsureCorpus(string dir, int size)
     if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
     Directory.CreateDirectory(dir);
     var sw = Stopwatch.StartNew();
-    long bytes = new CorpusGenerator(Path.Combine(root, "samples"), opts.Kind == "mixed").Write(dir, size);
+    long bytes = new CorpusGenerator(Path.Combine(root, "src", "Parley.Pipeline", "Data"), opts.Kind == "mixed").Write(dir, size);
     File.WriteAllText(done, bytes.ToString(inv));
     Console.Error.WriteLine(FormattableString.Invariant($"made {size} captures ({bytes / 1e6:F1} MB) in {dir} in {sw.Elapsed.TotalSeconds:F1}s"));
 }

@@ -30,7 +30,7 @@ public abstract partial class RelationalEventStore
                 foreach (var km in pc.Mentions) InsertMention(w, km, changes);
                 w.Status.Set("@status", pc.Error is null ? "processed" : "failed").Set("@error", pc.Error).Set("@c", pc.Capture.Id).Run();
             }
-            Consolidate(tx, changes);
+            Consolidate(w, changes);
             tx.Commit();
         }
     }
@@ -64,26 +64,20 @@ public abstract partial class RelationalEventStore
             .Set("@source_key", StoryGroups.SourceKey(a)).Set("@story", story).Set("@minhash", sig is null ? null : MinHash.ToBytes(sig))
             .Run();
         IndexArticle(tx, a.Id);
-        if (sig is not null) JoinStory(tx, w, a.Id, story, sig);
+        if (sig is not null) JoinStory(w, a.Id, story, sig);
     }
 
     // Union of story groups with every stored near-duplicate: the group keeps the smallest id
     // of those it joins, so the grouping does not depend on the order articles arrive in.
-    private void JoinStory(DbTransaction tx, BatchStatements w, string articleId, string ownStory, ulong[] sig)
+    private static void JoinStory(BatchStatements w, string articleId, string ownStory, ulong[] sig)
     {
         var bands = MinHash.Bands(sig);
         var labels = new SortedSet<string>(StringComparer.Ordinal) { ownStory };
-        using (var find = Cmd($"""
-            SELECT a.story_id, a.minhash FROM articles a
-            WHERE a.id IN (SELECT DISTINCT b.article_id FROM article_bands b WHERE b.band IN ({string.Join(',', bands.Select((_, i) => "@b" + i))}) LIMIT {StoryGroups.MaxCandidates})
-            """, tx))
-        {
-            for (int i = 0; i < bands.Length; i++) Add(find, "@b" + i, bands[i]);
-            using var r = find.ExecuteReader();
+        for (int i = 0; i < bands.Length; i++) w.FindStories.Set(BatchStatements.BandParams[i], bands[i]);
+        using (var r = w.FindStories.Command.ExecuteReader())
             while (r.Read())
                 if (MinHash.FromBytes(r.IsDBNull(1) ? null : (byte[])r[1]) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold)
                     labels.Add(r.GetString(0));
-        }
         foreach (var band in bands.Distinct()) w.Band.Set("@band", band).Set("@article", articleId).Run();
         string story = labels.Min!;
         foreach (var label in labels)
@@ -112,8 +106,14 @@ public abstract partial class RelationalEventStore
     private sealed class Changes
     {
         public readonly Dictionary<string, SortedSet<DateOnly>> Days = new(StringComparer.Ordinal);
-        public readonly HashSet<(string Group, string Article)> Undated = [];
+        public readonly Dictionary<string, SortedSet<string>> Undated = new(StringComparer.Ordinal);
         public readonly HashSet<string> Events = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The event groups the batch touches, in ordinal order: the only groups consolidation
+        /// reads or rewrites (a store that shares its groups with other writers locks these).
+        /// </summary>
+        public SortedSet<string> Groups() => new(Days.Keys.Concat(Undated.Keys), StringComparer.Ordinal);
 
         public void Note(string group, DateOnly? date, string articleId)
         {
@@ -122,14 +122,22 @@ public abstract partial class RelationalEventStore
                 if (!Days.TryGetValue(group, out var set)) Days[group] = set = [];
                 set.Add(d);
             }
-            else Undated.Add((group, articleId));
+            else
+            {
+                if (!Undated.TryGetValue(group, out var set)) Undated[group] = set = new(StringComparer.Ordinal);
+                set.Add(articleId);
+            }
         }
     }
 
     /// <summary>The statements a batch runs for every capture, prepared once.</summary>
     private sealed class BatchStatements : IDisposable
     {
-        public readonly Statement OldMentions, DeleteMentions, DeleteBands, DeleteArticles, Article, Band, Relabel, SetStory, Mention, Status;
+        public readonly Statement OldMentions, DeleteMentions, DeleteBands, DeleteArticles, Article, FindStories, Band, Relabel, SetStory, Mention, Status,
+            LoadDays, LoadUndated, SetEvent, EventMentions, UpsertEvent, DeleteEvent;
+
+        /// <summary>The parameters of <see cref="FindStories"/>, one per MinHash band.</summary>
+        public static readonly string[] BandParams = Enumerable.Range(0, MinHash.Size / MinHash.BandRows).Select(i => "@b" + i).ToArray();
 
         public BatchStatements(RelationalEventStore s, DbTransaction tx)
         {
@@ -144,6 +152,10 @@ public abstract partial class RelationalEventStore
                     @utext, @updated, @dateline, @section, @language, @body, @captions, @method, @source_key, @story, @minhash)
                 """, tx, "@id", "@capture", "@idx", "@source", "@url", "@headline", "@bylines", "@outlet", "@ptext", "@published",
                 "@utext", "@updated", "@dateline", "@section", "@language", "@body", "@captions", "@method", "@source_key", "@story", "@minhash");
+            FindStories = s.Prepare($"""
+                SELECT a.story_id, a.minhash FROM articles a
+                WHERE a.id IN (SELECT DISTINCT b.article_id FROM article_bands b WHERE b.band IN ({string.Join(',', BandParams)}) LIMIT {StoryGroups.MaxCandidates})
+                """, tx, BandParams);
             Band = s.Prepare("INSERT INTO article_bands(band, article_id) VALUES (@band, @article) ON CONFLICT DO NOTHING", tx, "@band", "@article");
             Relabel = s.Prepare("UPDATE articles SET story_id=@new WHERE story_id=@old", tx, "@new", "@old");
             SetStory = s.Prepare("UPDATE articles SET story_id=@story WHERE id=@id", tx, "@story", "@id");
@@ -157,11 +169,19 @@ public abstract partial class RelationalEventStore
                 """, tx, "@article", "@sentence", "@sstart", "@send", "@estart", "@eend", "@group", "@date", "@basis", "@stext", "@sname", "@scode",
                 "@ttext", "@tname", "@tcode", "@cameo", "@cname", "@goldstein", "@quad", "@plover", "@pmode", "@location", "@modality", "@attribution", "@confidence");
             Status = s.Prepare("UPDATE captures SET status=@status, error=@error WHERE id=@c", tx, "@status", "@error", "@c");
+            LoadDays = s.Prepare(LoadColumns + " WHERE group_key=@g AND date >= @lo AND date <= @hi", tx, "@g", "@lo", "@hi");
+            LoadUndated = s.Prepare(LoadColumns + " WHERE group_key=@g AND date IS NULL AND article_id=@a", tx, "@g", "@a");
+            SetEvent = s.Prepare("UPDATE mentions SET event_id=@e WHERE id=@id", tx, "@e", "@id");
+            EventMentions = s.Prepare(EventMentionsSql, tx, "@id");
+            UpsertEvent = s.Prepare(UpsertEventSql, tx, UpsertEventParams);
+            DeleteEvent = s.Prepare("DELETE FROM events WHERE id=@id", tx, "@id");
         }
 
         public void Dispose()
         {
-            foreach (var st in new[] { OldMentions, DeleteMentions, DeleteBands, DeleteArticles, Article, Band, Relabel, SetStory, Mention, Status }) st.Dispose();
+            foreach (var st in new[] { OldMentions, DeleteMentions, DeleteBands, DeleteArticles, Article, FindStories, Band, Relabel, SetStory, Mention, Status,
+                LoadDays, LoadUndated, SetEvent, EventMentions, UpsertEvent, DeleteEvent })
+                st.Dispose();
         }
     }
 }

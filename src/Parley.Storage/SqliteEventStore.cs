@@ -27,6 +27,8 @@ public sealed partial class SqliteEventStore : RelationalEventStore
         Exec("PRAGMA synchronous=NORMAL;");
         Exec("PRAGMA foreign_keys=ON;");
         Exec("PRAGMA busy_timeout=10000;");
+        // A bounded page cache (32 MB) keeps the hot index pages of a growing file in memory.
+        Exec("PRAGMA cache_size=-32768;");
         Migrate();
     }
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Parley.Throughput;
 
-// End-to-end throughput: makes corpora from samples/, ingests each into a fresh SQLite file
+// End-to-end throughput: makes news-like corpora (see CorpusGenerator), ingests each into a fresh SQLite file
 // with 1 worker pinned to 1 core and with N workers on N cores, and prints captures/s,
 // events/s, peak resident memory and time per stage.
 //
@@ -20,11 +20,13 @@ if (args.Length > 0 && args[0] == "--child")
 
 var opts = Options.Parse(args);
 var root = Options.RepoRoot();
+string header = FormattableString.Invariant(
+    $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({CpuModel()}), load average at start {File.ReadAllText("/proc/loadavg").Split(' ')[0]}:\n`dotnet run -c Release --project bench/Parley.Throughput -- {string.Join(' ', args)}`\n\n");
 Directory.CreateDirectory(opts.Dir);
 var rows = new List<(string Kind, int Size, RunReport R, string Load)>();
 foreach (var size in opts.Sizes)
 {
-    var corpus = Path.Combine(opts.Dir, $"corpus-{opts.Kind}-{size}");
+    var corpus = Path.Combine(opts.Dir, $"corpus-v2-{opts.Kind}-{size}");
     EnsureCorpus(corpus, size);
     foreach (var workers in opts.Workers)
     {
@@ -40,7 +42,7 @@ foreach (var size in opts.Sizes)
         rows.Add((opts.Kind, size, best!, load));
     }
 }
-var table = Render(rows);
+var table = header + Render(rows);
 Console.WriteLine(table);
 if (opts.Markdown is { } md) File.WriteAllText(md, table);
 return 0;
@@ -52,7 +54,7 @@ void EnsureCorpus(string dir, int size)
     if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
     Directory.CreateDirectory(dir);
     var sw = Stopwatch.StartNew();
-    long bytes = new CorpusGenerator(Path.Combine(root, "samples"), opts.Kind == "mixed").Write(dir, size);
+    long bytes = new CorpusGenerator(Path.Combine(root, "src", "Parley.Pipeline", "Data"), opts.Kind == "mixed").Write(dir, size);
     File.WriteAllText(done, bytes.ToString(inv));
     Console.Error.WriteLine(FormattableString.Invariant($"made {size} captures ({bytes / 1e6:F1} MB) in {dir} in {sw.Elapsed.TotalSeconds:F1}s"));
 }
@@ -84,15 +86,23 @@ RunReport RunChild(string corpus, string db, int workers)
     return JsonSerializer.Deserialize<RunReport>(output.Trim().Split('\n')[^1])!;
 }
 
+static string CpuModel()
+{
+    const string info = "/proc/cpuinfo";
+    var line = File.Exists(info) ? File.ReadLines(info).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) : null;
+    return line is null ? System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString() : line[(line.IndexOf(':') + 1)..].Trim();
+}
+
 static string Render(List<(string Kind, int Size, RunReport R, string Load)> rows)
 {
     var inv = CultureInfo.InvariantCulture;
     var sb = new StringBuilder();
-    sb.AppendLine("| corpus | captures | workers (cores) | captures/s | captures/CPU-s | mentions/s | events | peak RSS | load |");
-    sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    sb.AppendLine("| corpus | captures | workers (cores) | captures/s | captures/CPU-s | mentions/s | events | peak RSS | KB allocated/capture | load |");
+    sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var (kind, size, r, load) in rows)
-        sb.AppendLine(string.Format(inv, "| {0} | {1:N0} | {2} ({3}) | {4:N0} | {9:N0} | {5:N0} | {6:N0} | {7:N0} MB | {8} |",
-            kind, size, r.Workers, r.Cores, r.CapturesPerSecond, r.MentionsPerSecond, r.Events, r.PeakRssKb / 1024.0, load, r.CapturesPerCpuSecond));
+        sb.AppendLine(string.Format(inv, "| {0} | {1:N0} | {2} ({3}) | {4:N0} | {9:N0} | {5:N0} | {6:N0} | {7:N0} MB | {10:N0} | {8} |",
+            kind, size, r.Workers, Math.Min(r.Workers, r.Cores), r.CapturesPerSecond, r.MentionsPerSecond, r.Events, r.PeakRssKb / 1024.0, load, r.CapturesPerCpuSecond,
+            r.AllocatedMb * 1024 / Math.Max(1, r.Captures)));
     var one = rows.Where(x => x.R.Workers == 1).ToDictionary(x => x.Size, x => x.R);
     foreach (var (_, size, r, _) in rows.Where(x => x.R.Workers > 1 && one.ContainsKey(x.Size)))
         sb.AppendLine(string.Format(inv, "\n{0:N0} captures: {1} workers give {2:F2}x one worker.", size, r.Workers, r.CapturesPerSecond / one[size].CapturesPerSecond));

@@ -12,38 +12,36 @@ public abstract partial class RelationalEventStore
     /// read and those within <see cref="EventClusterer.RewriteMargin"/> days get their event id
     /// again, which is exactly what a clean run in any order would give them.
     /// </summary>
-    private void Consolidate(DbTransaction tx, Changes changes)
+    /// <remarks>
+    /// Only rows of the groups in <see cref="Changes.Groups"/> are read or written, through
+    /// statements prepared once per batch: the work follows the batch, not the store.
+    /// </remarks>
+    private static void Consolidate(BatchStatements w, Changes changes)
     {
-        using var setEvent = Prepare("UPDATE mentions SET event_id=@e WHERE id=@id", tx, "@e", "@id");
-        foreach (var (group, days) in changes.Days)
-            foreach (var (lo, hi) in Intervals(days, 2 * EventClusterer.LoadMargin))
-            {
-                using var load = Cmd("""
-                    SELECT id, date, date_basis, cameo, location, article_id, event_id, source_code, target_code FROM mentions
-                    WHERE group_key=@g AND date >= @lo AND date <= @hi
-                    """, tx);
-                Add(load, "@g", group);
-                Add(load, "@lo", Day(lo.AddDays(-EventClusterer.LoadMargin)));
-                Add(load, "@hi", Day(hi.AddDays(EventClusterer.LoadMargin)));
-                Reassign(load, group, lo.AddDays(-EventClusterer.RewriteMargin), hi.AddDays(EventClusterer.RewriteMargin), setEvent, changes);
-            }
-        foreach (var (group, article) in changes.Undated)
+        foreach (var group in changes.Groups())
         {
-            using var load = Cmd("""
-                SELECT id, date, date_basis, cameo, location, article_id, event_id, source_code, target_code FROM mentions
-                WHERE group_key=@g AND date IS NULL AND article_id=@a
-                """, tx);
-            Add(load, "@g", group);
-            Add(load, "@a", article);
-            Reassign(load, group, null, null, setEvent, changes);
+            if (changes.Days.TryGetValue(group, out var days))
+                foreach (var (lo, hi) in Intervals(days, 2 * EventClusterer.LoadMargin))
+                {
+                    w.LoadDays.Set("@g", group)
+                        .Set("@lo", Day(lo.AddDays(-EventClusterer.LoadMargin)))
+                        .Set("@hi", Day(hi.AddDays(EventClusterer.LoadMargin)));
+                    Reassign(w.LoadDays, group, lo.AddDays(-EventClusterer.RewriteMargin), hi.AddDays(EventClusterer.RewriteMargin), w.SetEvent, changes);
+                }
+            if (changes.Undated.TryGetValue(group, out var articles))
+                foreach (var article in articles)
+                {
+                    w.LoadUndated.Set("@g", group).Set("@a", article);
+                    Reassign(w.LoadUndated, group, null, null, w.SetEvent, changes);
+                }
         }
-        foreach (var id in changes.Events.Order(StringComparer.Ordinal)) RecomputeEvent(tx, id);
+        foreach (var id in changes.Events.Order(StringComparer.Ordinal)) RecomputeEvent(w, id);
     }
 
-    private static void Reassign(DbCommand load, string group, DateOnly? from, DateOnly? to, Statement setEvent, Changes changes)
+    private static void Reassign(Statement load, string group, DateOnly? from, DateOnly? to, Statement setEvent, Changes changes)
     {
         var rows = new List<(ClusterMention Mention, string EventId)>();
-        using (var r = load.ExecuteReader())
+        using (var r = load.Command.ExecuteReader())
             while (r.Read())
                 rows.Add((new ClusterMention(r.GetInt64(0), group, ParseDay(Str(r, 1)), r.GetString(2), r.GetString(3), Str(r, 4), r.GetString(5), r.GetString(7), r.GetString(8)), r.GetString(6)));
         var assigned = EventClusterer.Assign(rows.Select(x => x.Mention));
@@ -72,76 +70,68 @@ public abstract partial class RelationalEventStore
     }
 
     /// <summary>Rewrites one event from its stored mentions, or deletes it when none is left.</summary>
-    private void RecomputeEvent(DbTransaction tx, string id)
+    private static void RecomputeEvent(BatchStatements w, string id)
     {
         var ms = new List<StoredMention>();
-        using (var cmd = Cmd("""
-            SELECT m.date, m.date_basis, m.source_text, m.source_name, m.source_code, m.target_text, m.target_name, m.target_code,
-                   m.cameo, m.cameo_name, m.goldstein, m.quad_class, m.plover, m.plover_mode, m.location, m.modality, m.confidence,
-                   m.article_id, m.sentence_index, a.source_key, a.published, m.group_key
-            FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id=@id
-            """, tx))
-        {
-            Add(cmd, "@id", id);
-            using var r = cmd.ExecuteReader();
+        w.EventMentions.Set("@id", id);
+        using (var r = w.EventMentions.Command.ExecuteReader())
             while (r.Read())
                 ms.Add(new StoredMention(ParseDay(Str(r, 0)), r.GetString(1), new ActorRef(r.GetString(2), r.GetString(3), r.GetString(4)),
                     new ActorRef(r.GetString(5), r.GetString(6), r.GetString(7)),
                     new CameoCode(r.GetString(8), Str(r, 9) ?? "", r.GetDouble(10), (QuadClass)r.GetInt32(11), Str(r, 12) ?? "", Str(r, 13) ?? ""),
                     Str(r, 14), r.GetString(15), r.GetDouble(16), r.GetString(17), r.GetInt32(18), Str(r, 19) ?? r.GetString(17),
                     ParseIso(Str(r, 20)), r.GetString(21)));
-        }
         if (ms.Count == 0)
         {
-            Run("DELETE FROM events WHERE id=@id", tx, ("@id", id));
+            w.DeleteEvent.Set("@id", id).Run();
             return;
         }
         var e = EventAggregate.From(ms);
-        using var up = Cmd("""
-            INSERT INTO events(id, group_key, date, date_basis, source_text, source_name, source_code, target_text, target_name, target_code,
-                source_country, target_country, cameo, cameo_root, cameo_name, quad_class, goldstein, plover, plover_mode,
-                location, modality, confidence, num_mentions, num_articles, num_sources, first_seen, last_seen)
-            VALUES (@id, @group, @date, @basis, @stext, @sname, @scode, @ttext, @tname, @tcode, @scountry, @tcountry, @cameo, @root,
-                @cname, @quad, @goldstein, @plover, @pmode, @location, @modality, @confidence, @nm, @na, @ns, @first, @last)
-            ON CONFLICT(id) DO UPDATE SET group_key=excluded.group_key, date=excluded.date, date_basis=excluded.date_basis,
-                source_text=excluded.source_text, source_name=excluded.source_name, source_code=excluded.source_code,
-                target_text=excluded.target_text, target_name=excluded.target_name, target_code=excluded.target_code,
-                source_country=excluded.source_country, target_country=excluded.target_country, cameo=excluded.cameo,
-                cameo_root=excluded.cameo_root, cameo_name=excluded.cameo_name, quad_class=excluded.quad_class,
-                goldstein=excluded.goldstein, plover=excluded.plover, plover_mode=excluded.plover_mode, location=excluded.location,
-                modality=excluded.modality, confidence=excluded.confidence, num_mentions=excluded.num_mentions,
-                num_articles=excluded.num_articles, num_sources=excluded.num_sources, first_seen=excluded.first_seen,
-                last_seen=excluded.last_seen
-            """, tx);
-        Add(up, "@id", id);
-        Add(up, "@group", ms[0].GroupKey);
-        Add(up, "@date", Day(e.Date));
-        Add(up, "@basis", e.DateBasis);
-        Add(up, "@stext", e.Source.Text);
-        Add(up, "@sname", e.Source.Name);
-        Add(up, "@scode", e.Source.Code);
-        Add(up, "@ttext", e.Target.Text);
-        Add(up, "@tname", e.Target.Name);
-        Add(up, "@tcode", e.Target.Code);
-        Add(up, "@scountry", e.Source.CountryCode);
-        Add(up, "@tcountry", e.Target.CountryCode);
-        Add(up, "@cameo", e.Code.Code);
-        Add(up, "@root", e.Code.Root);
-        Add(up, "@cname", e.Code.Name);
-        Add(up, "@quad", (int)e.Code.Quad);
-        Add(up, "@goldstein", e.Code.Goldstein);
-        Add(up, "@plover", e.Code.Plover);
-        Add(up, "@pmode", e.Code.PloverMode);
-        Add(up, "@location", e.Location);
-        Add(up, "@modality", e.Modality.ToString().ToLowerInvariant());
-        Add(up, "@confidence", e.Confidence);
-        Add(up, "@nm", e.NumMentions);
-        Add(up, "@na", e.NumArticles);
-        Add(up, "@ns", e.NumSources);
-        Add(up, "@first", Iso(e.FirstSeen));
-        Add(up, "@last", Iso(e.LastSeen));
-        up.ExecuteNonQuery();
+        w.UpsertEvent
+            .Set("@id", id).Set("@group", ms[0].GroupKey).Set("@date", Day(e.Date)).Set("@basis", e.DateBasis)
+            .Set("@stext", e.Source.Text).Set("@sname", e.Source.Name).Set("@scode", e.Source.Code)
+            .Set("@ttext", e.Target.Text).Set("@tname", e.Target.Name).Set("@tcode", e.Target.Code)
+            .Set("@scountry", e.Source.CountryCode).Set("@tcountry", e.Target.CountryCode)
+            .Set("@cameo", e.Code.Code).Set("@root", e.Code.Root).Set("@cname", e.Code.Name).Set("@quad", (int)e.Code.Quad)
+            .Set("@goldstein", e.Code.Goldstein).Set("@plover", e.Code.Plover).Set("@pmode", e.Code.PloverMode)
+            .Set("@location", e.Location).Set("@modality", e.Modality.ToString().ToLowerInvariant()).Set("@confidence", e.Confidence)
+            .Set("@nm", e.NumMentions).Set("@na", e.NumArticles).Set("@ns", e.NumSources)
+            .Set("@first", Iso(e.FirstSeen)).Set("@last", Iso(e.LastSeen))
+            .Run();
     }
+
+    private const string LoadColumns = "SELECT id, date, date_basis, cameo, location, article_id, event_id, source_code, target_code FROM mentions";
+
+    private const string EventMentionsSql = """
+        SELECT m.date, m.date_basis, m.source_text, m.source_name, m.source_code, m.target_text, m.target_name, m.target_code,
+               m.cameo, m.cameo_name, m.goldstein, m.quad_class, m.plover, m.plover_mode, m.location, m.modality, m.confidence,
+               m.article_id, m.sentence_index, a.source_key, a.published, m.group_key
+        FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id=@id
+        """;
+
+    private const string UpsertEventSql = """
+        INSERT INTO events(id, group_key, date, date_basis, source_text, source_name, source_code, target_text, target_name, target_code,
+            source_country, target_country, cameo, cameo_root, cameo_name, quad_class, goldstein, plover, plover_mode,
+            location, modality, confidence, num_mentions, num_articles, num_sources, first_seen, last_seen)
+        VALUES (@id, @group, @date, @basis, @stext, @sname, @scode, @ttext, @tname, @tcode, @scountry, @tcountry, @cameo, @root,
+            @cname, @quad, @goldstein, @plover, @pmode, @location, @modality, @confidence, @nm, @na, @ns, @first, @last)
+        ON CONFLICT(id) DO UPDATE SET group_key=excluded.group_key, date=excluded.date, date_basis=excluded.date_basis,
+            source_text=excluded.source_text, source_name=excluded.source_name, source_code=excluded.source_code,
+            target_text=excluded.target_text, target_name=excluded.target_name, target_code=excluded.target_code,
+            source_country=excluded.source_country, target_country=excluded.target_country, cameo=excluded.cameo,
+            cameo_root=excluded.cameo_root, cameo_name=excluded.cameo_name, quad_class=excluded.quad_class,
+            goldstein=excluded.goldstein, plover=excluded.plover, plover_mode=excluded.plover_mode, location=excluded.location,
+            modality=excluded.modality, confidence=excluded.confidence, num_mentions=excluded.num_mentions,
+            num_articles=excluded.num_articles, num_sources=excluded.num_sources, first_seen=excluded.first_seen,
+            last_seen=excluded.last_seen
+        """;
+
+    private static readonly string[] UpsertEventParams =
+    [
+        "@id", "@group", "@date", "@basis", "@stext", "@sname", "@scode", "@ttext", "@tname", "@tcode", "@scountry", "@tcountry",
+        "@cameo", "@root", "@cname", "@quad", "@goldstein", "@plover", "@pmode", "@location", "@modality", "@confidence",
+        "@nm", "@na", "@ns", "@first", "@last",
+    ];
 }
 
 /// <summary>A stored mention with what its event's aggregate needs.</summary>

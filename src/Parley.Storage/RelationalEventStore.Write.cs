@@ -25,12 +25,13 @@ public abstract partial class RelationalEventStore
             using var w = new BatchStatements(this, tx);
             foreach (var pc in batch)
             {
+                var rows = pc.Rows ?? CaptureRows.Of(pc);
                 ForgetCapture(tx, w, pc.Capture.Id, changes);
-                foreach (var a in pc.Articles) InsertArticle(tx, w, a);
-                foreach (var km in pc.Mentions) InsertMention(w, km, changes);
+                for (int i = 0; i < pc.Articles.Count; i++) InsertArticle(tx, w, pc.Articles[i], rows.Articles[i]);
+                for (int i = 0; i < pc.Mentions.Count; i++) InsertMention(w, pc.Mentions[i], rows.Mentions[i], changes);
                 w.Status.Set("@status", pc.Error is null ? "processed" : "failed").Set("@error", pc.Error).Set("@c", pc.Capture.Id).Run();
             }
-            Consolidate(tx, changes);
+            Consolidate(w, changes);
             tx.Commit();
         }
     }
@@ -38,6 +39,9 @@ public abstract partial class RelationalEventStore
     // Removes what an earlier run derived from the capture, noting the groups and events it touched.
     private void ForgetCapture(DbTransaction tx, BatchStatements w, string captureId, Changes changes)
     {
+        // A capture seen for the first time has nothing to forget: one lookup instead of five statements.
+        w.HasArticles.Set("@c", captureId);
+        if (w.HasArticles.Command.ExecuteScalar() is null) return;
         w.OldMentions.Set("@c", captureId);
         using (var r = w.OldMentions.Command.ExecuteReader())
             while (r.Read())
@@ -51,59 +55,53 @@ public abstract partial class RelationalEventStore
         w.DeleteArticles.Set("@c", captureId).Run();
     }
 
-    private void InsertArticle(DbTransaction tx, BatchStatements w, Article a)
+    private void InsertArticle(DbTransaction tx, BatchStatements w, Article a, ArticleRow row)
     {
-        var sig = MinHash.Signature(a.Body);
-        string story = StoryGroups.OwnStory(a.Id);
+        var sig = row.Signature;
+        string story = row.OwnStory;
         w.Article
             .Set("@id", a.Id).Set("@capture", a.CaptureId).Set("@idx", a.Index).Set("@source", a.Source).Set("@url", a.Url)
             .Set("@headline", a.Headline).Set("@bylines", string.Join('|', a.Bylines)).Set("@outlet", a.Outlet)
             .Set("@ptext", a.PublishedText).Set("@published", Iso(a.Published)).Set("@utext", a.UpdatedText).Set("@updated", Iso(a.Updated))
             .Set("@dateline", a.Dateline).Set("@section", a.Section).Set("@language", a.Language).Set("@body", a.Body)
             .Set("@captions", string.Join('\n', a.Captions)).Set("@method", a.Method)
-            .Set("@source_key", StoryGroups.SourceKey(a)).Set("@story", story).Set("@minhash", sig is null ? null : MinHash.ToBytes(sig))
+            .Set("@source_key", row.SourceKey).Set("@story", story).Set("@minhash", row.SignatureBytes)
             .Run();
         IndexArticle(tx, a.Id);
-        if (sig is not null) JoinStory(tx, w, a.Id, story, sig);
+        if (sig is not null) JoinStory(w, a.Id, story, sig, row.Bands!);
     }
 
     // Union of story groups with every stored near-duplicate: the group keeps the smallest id
     // of those it joins, so the grouping does not depend on the order articles arrive in.
-    private void JoinStory(DbTransaction tx, BatchStatements w, string articleId, string ownStory, ulong[] sig)
+    private static void JoinStory(BatchStatements w, string articleId, string ownStory, ulong[] sig, long[] bands)
     {
-        var bands = MinHash.Bands(sig);
         var labels = new SortedSet<string>(StringComparer.Ordinal) { ownStory };
-        using (var find = Cmd($"""
-            SELECT a.story_id, a.minhash FROM articles a
-            WHERE a.id IN (SELECT DISTINCT b.article_id FROM article_bands b WHERE b.band IN ({string.Join(',', bands.Select((_, i) => "@b" + i))}) LIMIT {StoryGroups.MaxCandidates})
-            """, tx))
-        {
-            for (int i = 0; i < bands.Length; i++) Add(find, "@b" + i, bands[i]);
-            using var r = find.ExecuteReader();
+        for (int i = 0; i < bands.Length; i++) w.FindStories.Set(BatchStatements.BandParams[i], bands[i]);
+        using (var r = w.FindStories.Command.ExecuteReader())
             while (r.Read())
                 if (MinHash.FromBytes(r.IsDBNull(1) ? null : (byte[])r[1]) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold)
                     labels.Add(r.GetString(0));
-        }
-        foreach (var band in bands.Distinct()) w.Band.Set("@band", band).Set("@article", articleId).Run();
+        for (int i = 0; i < bands.Length; i++) w.Bands.Set(BatchStatements.BandParams[i], bands[i]);
+        w.Bands.Set("@article", articleId).Run();
         string story = labels.Min!;
         foreach (var label in labels)
             if (label != story) w.Relabel.Set("@new", story).Set("@old", label).Run();
         if (story != ownStory) w.SetStory.Set("@story", story).Set("@id", articleId).Run();
     }
 
-    private static void InsertMention(BatchStatements w, KeyedMention km, Changes changes)
+    private static void InsertMention(BatchStatements w, KeyedMention km, MentionRow row, Changes changes)
     {
-        var m = EventKeys.Orient(km.Mention);
+        var m = row.Oriented;
         var c = km.Code;
-        string group = EventKeys.GroupKey(m);
+        string group = row.Group;
         w.Mention
             .Set("@article", m.ArticleId).Set("@sentence", m.SentenceIndex).Set("@sstart", m.Sentence.Start).Set("@send", m.Sentence.End)
-            .Set("@estart", m.Evidence.Start).Set("@eend", m.Evidence.End).Set("@group", group).Set("@date", Day(m.Date)).Set("@basis", m.DateBasis)
+            .Set("@estart", m.Evidence.Start).Set("@eend", m.Evidence.End).Set("@group", group).Set("@date", row.Day).Set("@basis", m.DateBasis)
             .Set("@stext", m.Source.Text).Set("@sname", m.Source.Name).Set("@scode", m.Source.Code)
             .Set("@ttext", m.Target.Text).Set("@tname", m.Target.Name).Set("@tcode", m.Target.Code)
             .Set("@cameo", m.Cameo).Set("@cname", c.Name).Set("@goldstein", c.Goldstein).Set("@quad", (int)c.Quad)
             .Set("@plover", c.Plover).Set("@pmode", c.PloverMode).Set("@location", m.Location)
-            .Set("@modality", m.Modality.ToString().ToLowerInvariant()).Set("@attribution", m.Attribution).Set("@confidence", m.Confidence)
+            .Set("@modality", row.Modality).Set("@attribution", m.Attribution).Set("@confidence", m.Confidence)
             .Run();
         changes.Note(group, m.Date, m.ArticleId);
     }
@@ -112,8 +110,14 @@ public abstract partial class RelationalEventStore
     private sealed class Changes
     {
         public readonly Dictionary<string, SortedSet<DateOnly>> Days = new(StringComparer.Ordinal);
-        public readonly HashSet<(string Group, string Article)> Undated = [];
+        public readonly Dictionary<string, SortedSet<string>> Undated = new(StringComparer.Ordinal);
         public readonly HashSet<string> Events = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The event groups the batch touches, in ordinal order: the only groups consolidation
+        /// reads or rewrites (a store that shares its groups with other writers locks these).
+        /// </summary>
+        public SortedSet<string> Groups() => new(Days.Keys.Concat(Undated.Keys), StringComparer.Ordinal);
 
         public void Note(string group, DateOnly? date, string articleId)
         {
@@ -122,17 +126,26 @@ public abstract partial class RelationalEventStore
                 if (!Days.TryGetValue(group, out var set)) Days[group] = set = [];
                 set.Add(d);
             }
-            else Undated.Add((group, articleId));
+            else
+            {
+                if (!Undated.TryGetValue(group, out var set)) Undated[group] = set = new(StringComparer.Ordinal);
+                set.Add(articleId);
+            }
         }
     }
 
     /// <summary>The statements a batch runs for every capture, prepared once.</summary>
     private sealed class BatchStatements : IDisposable
     {
-        public readonly Statement OldMentions, DeleteMentions, DeleteBands, DeleteArticles, Article, Band, Relabel, SetStory, Mention, Status;
+        public readonly Statement HasArticles, OldMentions, DeleteMentions, DeleteBands, DeleteArticles, Article, FindStories, Bands, Relabel, SetStory, Mention, Status,
+            LoadDays, LoadUndated, SetEvent, EventMentions, UpsertEvent, DeleteEvent;
+
+        /// <summary>The parameters of <see cref="FindStories"/>, one per MinHash band.</summary>
+        public static readonly string[] BandParams = Enumerable.Range(0, MinHash.Size / MinHash.BandRows).Select(i => "@b" + i).ToArray();
 
         public BatchStatements(RelationalEventStore s, DbTransaction tx)
         {
+            HasArticles = s.Prepare("SELECT 1 FROM articles WHERE capture_id=@c LIMIT 1", tx, "@c");
             OldMentions = s.Prepare("SELECT m.event_id, m.group_key, m.date, m.article_id FROM mentions m JOIN articles a ON a.id=m.article_id WHERE a.capture_id=@c", tx, "@c");
             DeleteMentions = s.Prepare("DELETE FROM mentions WHERE article_id IN (SELECT id FROM articles WHERE capture_id=@c)", tx, "@c");
             DeleteBands = s.Prepare("DELETE FROM article_bands WHERE article_id IN (SELECT id FROM articles WHERE capture_id=@c)", tx, "@c");
@@ -144,7 +157,13 @@ public abstract partial class RelationalEventStore
                     @utext, @updated, @dateline, @section, @language, @body, @captions, @method, @source_key, @story, @minhash)
                 """, tx, "@id", "@capture", "@idx", "@source", "@url", "@headline", "@bylines", "@outlet", "@ptext", "@published",
                 "@utext", "@updated", "@dateline", "@section", "@language", "@body", "@captions", "@method", "@source_key", "@story", "@minhash");
-            Band = s.Prepare("INSERT INTO article_bands(band, article_id) VALUES (@band, @article) ON CONFLICT DO NOTHING", tx, "@band", "@article");
+            FindStories = s.Prepare($"""
+                SELECT a.story_id, a.minhash FROM articles a
+                WHERE a.id IN (SELECT DISTINCT b.article_id FROM article_bands b WHERE b.band IN ({string.Join(',', BandParams)}) LIMIT {StoryGroups.MaxCandidates})
+                """, tx, BandParams);
+            // All bands of an article in one statement; a band repeated within an article is stored once.
+            Bands = s.Prepare($"INSERT INTO article_bands(band, article_id) VALUES {string.Join(", ", BandParams.Select(b => $"({b}, @article)"))} ON CONFLICT DO NOTHING",
+                tx, [.. BandParams, "@article"]);
             Relabel = s.Prepare("UPDATE articles SET story_id=@new WHERE story_id=@old", tx, "@new", "@old");
             SetStory = s.Prepare("UPDATE articles SET story_id=@story WHERE id=@id", tx, "@story", "@id");
             Mention = s.Prepare("""
@@ -157,11 +176,19 @@ public abstract partial class RelationalEventStore
                 """, tx, "@article", "@sentence", "@sstart", "@send", "@estart", "@eend", "@group", "@date", "@basis", "@stext", "@sname", "@scode",
                 "@ttext", "@tname", "@tcode", "@cameo", "@cname", "@goldstein", "@quad", "@plover", "@pmode", "@location", "@modality", "@attribution", "@confidence");
             Status = s.Prepare("UPDATE captures SET status=@status, error=@error WHERE id=@c", tx, "@status", "@error", "@c");
+            LoadDays = s.Prepare(LoadColumns + " WHERE group_key=@g AND date >= @lo AND date <= @hi", tx, "@g", "@lo", "@hi");
+            LoadUndated = s.Prepare(LoadColumns + " WHERE group_key=@g AND date IS NULL AND article_id=@a", tx, "@g", "@a");
+            SetEvent = s.Prepare("UPDATE mentions SET event_id=@e WHERE id=@id", tx, "@e", "@id");
+            EventMentions = s.Prepare(EventMentionsSql, tx, "@id");
+            UpsertEvent = s.Prepare(UpsertEventSql, tx, UpsertEventParams);
+            DeleteEvent = s.Prepare("DELETE FROM events WHERE id=@id", tx, "@id");
         }
 
         public void Dispose()
         {
-            foreach (var st in new[] { OldMentions, DeleteMentions, DeleteBands, DeleteArticles, Article, Band, Relabel, SetStory, Mention, Status }) st.Dispose();
+            foreach (var st in new[] { HasArticles, OldMentions, DeleteMentions, DeleteBands, DeleteArticles, Article, FindStories, Bands, Relabel, SetStory, Mention, Status,
+                LoadDays, LoadUndated, SetEvent, EventMentions, UpsertEvent, DeleteEvent })
+                st.Dispose();
         }
     }
 }
@@ -185,3 +212,47 @@ public static class StoryGroups
             ? (u.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? u.Host[4..] : u.Host).ToLowerInvariant()
             : a.Outlet is { Length: > 0 } o ? o : a.Source;
 }
+
+/// <summary>
+/// The values a capture's rows need beyond what it carries (story signatures and bands, group
+/// keys, stored day strings), computed where the capture was processed so that the single
+/// writer only binds and steps statements.
+/// </summary>
+public sealed class CaptureRows
+{
+    private CaptureRows(ArticleRow[] articles, MentionRow[] mentions)
+    {
+        Articles = articles;
+        Mentions = mentions;
+    }
+
+    internal ArticleRow[] Articles { get; }
+
+    internal MentionRow[] Mentions { get; }
+
+    /// <summary>Computes the rows of <paramref name="pc"/>; pure, so any thread may call it.</summary>
+    public static CaptureRows Of(ProcessedCapture pc)
+    {
+        ArgumentNullException.ThrowIfNull(pc);
+        var articles = new ArticleRow[pc.Articles.Count];
+        for (int i = 0; i < articles.Length; i++)
+        {
+            var a = pc.Articles[i];
+            var sig = MinHash.Signature(a.Body);
+            articles[i] = new ArticleRow(StoryGroups.OwnStory(a.Id), StoryGroups.SourceKey(a), sig,
+                sig is null ? null : MinHash.ToBytes(sig), sig is null ? null : MinHash.Bands(sig));
+        }
+        var mentions = new MentionRow[pc.Mentions.Count];
+        for (int i = 0; i < mentions.Length; i++)
+        {
+            var m = EventKeys.Orient(pc.Mentions[i].Mention);
+            mentions[i] = new MentionRow(m, EventKeys.GroupKey(m), m.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                m.Modality.ToString().ToLowerInvariant());
+        }
+        return new CaptureRows(articles, mentions);
+    }
+}
+
+internal sealed record ArticleRow(string OwnStory, string SourceKey, ulong[]? Signature, byte[]? SignatureBytes, long[]? Bands);
+
+internal sealed record MentionRow(EventMention Oriented, string Group, string? Day, string Modality);

@@ -27,6 +27,8 @@ public sealed partial class SqliteEventStore : RelationalEventStore
         Exec("PRAGMA synchronous=NORMAL;");
         Exec("PRAGMA foreign_keys=ON;");
         Exec("PRAGMA busy_timeout=10000;");
+        // A bounded page cache (32 MB) keeps the hot index pages of a growing file in memory.
+        Exec("PRAGMA cache_size=-32768;");
         Migrate();
     }
 
@@ -52,12 +54,16 @@ public sealed partial class SqliteEventStore : RelationalEventStore
     protected override string CaptureSequence => "rowid";
 
     /// <inheritdoc/>
-    protected override void IndexArticle(DbTransaction tx, string articleId) =>
-        Run("INSERT INTO articles_fts(rowid, headline, body) SELECT rowid, coalesce(headline,''), body FROM articles WHERE id=@id", tx, ("@id", articleId));
+    protected override void IndexArticle(DbTransaction tx, string articleId)
+    {
+        // The insert trigger of migration 3 has indexed the row.
+    }
 
     /// <inheritdoc/>
-    protected override void UnindexCapture(DbTransaction tx, string captureId) =>
-        Run("INSERT INTO articles_fts(articles_fts, rowid, headline, body) SELECT 'delete', rowid, coalesce(headline,''), body FROM articles WHERE capture_id=@c", tx, ("@c", captureId));
+    protected override void UnindexCapture(DbTransaction tx, string captureId)
+    {
+        // The delete trigger of migration 3 unindexes each row as it goes.
+    }
 
     /// <inheritdoc/>
     protected override string TextCondition(string parameter) => $"a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {parameter})";

@@ -168,5 +168,19 @@ internal static class SqliteSchema
         CREATE INDEX mentions_group ON mentions(group_key, date);
         CREATE VIRTUAL TABLE articles_fts USING fts5(headline, body, content='articles', content_rowid='rowid');
         """,
+        // 3: the full-text index follows the articles table by triggers, inside the statement
+        // that writes the row, instead of a second statement per article.
+        """
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, headline, body) VALUES (new.rowid, coalesce(new.headline,''), new.body);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, headline, body) VALUES ('delete', old.rowid, coalesce(old.headline,''), old.body);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, body ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, headline, body) VALUES ('delete', old.rowid, coalesce(old.headline,''), old.body);
+            INSERT INTO articles_fts(rowid, headline, body) VALUES (new.rowid, coalesce(new.headline,''), new.body);
+        END;
+        """,
     ];
 }

@@ -13,4 +13,8 @@ public sealed record StoreCounts(long Captures, long Articles, long Events, long
 /// <param name="Articles">Its articles.</param>
 /// <param name="Mentions">The event mentions coded in them.</param>
 /// <param name="Error">A failure message, when processing failed (the capture is still stored).</param>
-public sealed record ProcessedCapture(Capture Capture, IReadOnlyList<Article> Articles, IReadOnlyList<KeyedMention> Mentions, string? Error = null);
+public sealed record ProcessedCapture(Capture Capture, IReadOnlyList<Article> Articles, IReadOnlyList<KeyedMention> Mentions, string? Error = null)
+{
+    /// <summary>Row values computed ahead of the write (<see cref="CaptureRows.Of"/>); the store computes them when null.</summary>
+    public CaptureRows? Rows { get; init; }
+}

@@ -92,8 +92,11 @@ public sealed class IngestService
                 mentions.AddRange(_pipeline.Run(article, diagnostics, ct).Events);
             t = Stopwatch.GetTimestamp();
             var keyed = EventKeys.KeyAll(mentions, _dict.Cameo);
+            var processed = new ProcessedCapture(capture, articles, keyed);
+            // Story signatures and group keys are computed here, on the workers, not by the single writer.
+            processed = processed with { Rows = CaptureRows.Of(processed) };
             clock?.Stop(StageClock.Key, t);
-            return new ProcessedCapture(capture, articles, keyed);
+            return processed;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

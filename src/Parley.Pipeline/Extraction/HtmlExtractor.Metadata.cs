@@ -13,16 +13,16 @@ public sealed partial class HtmlExtractor
         "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle", "TechArticle", "WebPage",
     ], StringComparer.OrdinalIgnoreCase);
 
-    private static PageMetadata ReadMetadata(IDocument document)
+    private static PageMetadata ReadMetadata(IDocument document, string html)
     {
         var meta = new PageMetadata
         {
             Title = TextLines.Normalize(document.Title ?? ""),
             Lang = document.DocumentElement?.GetAttribute("lang"),
         };
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var json in HtmlParsing.JsonLdBlocks(html))
         {
-            ReadJsonLd(script.TextContent, meta);
+            ReadJsonLd(json, meta);
         }
 
         foreach (var tag in document.QuerySelectorAll("meta"))

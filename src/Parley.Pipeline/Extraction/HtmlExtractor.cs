@@ -299,7 +299,7 @@ public sealed partial class HtmlExtractor
     }
 
     /// <summary>True for a line that is only a time stamp: "18 Nov 2019, 19:09", "Updated 11:21 pm CST, Tuesday, November 19, 2019".</summary>
-    private static bool IsTimeLine(string text)
+    internal static bool IsTimeLine(string text)
     {
         if (StampLine().IsMatch(text))
         {

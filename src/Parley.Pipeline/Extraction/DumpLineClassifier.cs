@@ -19,6 +19,9 @@ internal static partial class DumpLineClassifier
     /// <summary>Longest headline or subheading, in words.</summary>
     private const int MaxTitleWords = 30;
 
+    /// <summary>Longest line read as a bare time stamp ("Wednesday, September 20, 2023, 09:41 a.m. KST" is 45).</summary>
+    private const int MaxStampChars = 60;
+
     /// <summary>Fewest words for a repeated line to count as a caption (repeated menu words are not).</summary>
     private const int MinRepeatedCaptionWords = 5;
 
@@ -37,6 +40,10 @@ internal static partial class DumpLineClassifier
         "KakaoTalk", "LinkedIn", "A+", "A-", "Go to Contents Go to Navigation", "Skip to main content",
         "Advertisement", "Comment", "Comments", "Save", "Like",
     ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Literals of which every <see cref="CreditEnd"/> alternative holds one.</summary>
+    private static readonly System.Buffers.SearchValues<string> CreditCues = System.Buffers.SearchValues.Create(
+        ["Yonhap", "YONHAP", "Korea Times ", "Courtesy of ", "REUTERS/", "(AP Photo/"], StringComparison.Ordinal);
 
     /// <summary>Classifies the lines of <paramref name="lines"/>.</summary>
     public static DumpLine[] Classify(IReadOnlyList<string> lines)
@@ -86,7 +93,8 @@ internal static partial class DumpLineClassifier
             return new(index, DumpLineKind.Clock, text);
         }
 
-        var signature = Signature().Match(text);
+        // Literal guards keep the unanchored patterns off the many lines that cannot match them (prose lines are long).
+        var signature = text.EndsWith("close", StringComparison.Ordinal) ? Signature().Match(text) : System.Text.RegularExpressions.Match.Empty;
         if (signature.Success && Outlets.IsKnown(signature.Groups["site"].Value))
         {
             return new(index, DumpLineKind.SiteSignature, text, Outlets.Canonical(signature.Groups["site"].Value));
@@ -147,19 +155,25 @@ internal static partial class DumpLineClassifier
             return new(index, DumpLineKind.WireHeader, text, wire.Groups["d"].Value, wire.Groups["label"].Value);
         }
 
+        // A line that is only a time stamp ("May 30, 2023 14:20 JST") is the article's publication time, not a title.
+        if (text.Length <= MaxStampChars && HtmlExtractor.IsTimeLine(text))
+        {
+            return new(index, DumpLineKind.Posted, text, text);
+        }
+
         if (text.StartsWith("By", StringComparison.OrdinalIgnoreCase) && BylineParser.TryParse(text, out _, out _))
         {
             return new(index, DumpLineKind.Byline, text);
         }
 
-        var siteHeadline = SiteHeadline().Match(text);
+        var siteHeadline = text.Contains("get the latest", StringComparison.Ordinal) ? SiteHeadline().Match(text) : System.Text.RegularExpressions.Match.Empty;
         if (siteHeadline.Success)
         {
             return new(index, DumpLineKind.SiteHeadline, text, siteHeadline.Groups["h"].Value.Trim(), siteHeadline.Groups["host"].Value);
         }
 
         var words = TextLines.WordCount(text);
-        if (words >= 3 && (CreditEnd().IsMatch(text) || (AgencyEnd().IsMatch(text) && PhotoCue().IsMatch(text))))
+        if (words >= 3 && ((text.AsSpan().IndexOfAny(CreditCues) >= 0 && CreditEnd().IsMatch(text)) || (text.EndsWith(')') && AgencyEnd().IsMatch(text) && PhotoCue().IsMatch(text))))
         {
             return new(index, DumpLineKind.Caption, text);
         }

@@ -212,26 +212,13 @@ public sealed partial class HtmlExtractor
             return false;
         }
 
-        var names = NameWords(element);
-        if (names.Length == 0)
+        var words = NameClass(element);
+        if (words.HasFlag(NameWordKind.Strong))
         {
-            return false;
+            return !HoldsArticle(element);
         }
 
-        var weak = false;
-        var positive = false;
-        foreach (var name in names)
-        {
-            if (StrongNegative.Contains(name))
-            {
-                return !HoldsArticle(element);
-            }
-
-            weak |= WeakNegative.Contains(name);
-            positive |= Positive.Contains(name);
-        }
-
-        if (!weak || positive)
+        if (!words.HasFlag(NameWordKind.Weak) || words.HasFlag(NameWordKind.Positive))
         {
             return false;
         }
@@ -239,23 +226,74 @@ public sealed partial class HtmlExtractor
         return !HoldsArticle(element);
     }
 
-    /// <summary>
-    /// The words of an element's class names and id. Class names that describe the layout around the
-    /// element ("content-with-sidebar", "has-sidebar", "no-comments") are left out: they say what is
-    /// beside the element, not what it is.
-    /// </summary>
-    private static string[] NameWords(IElement element)
+    /// <summary>What an element's class and id words say about it.</summary>
+    [Flags]
+    private enum NameWordKind
     {
-        var words = new List<string>();
-        foreach (var name in ((element.GetAttribute("class") ?? "") + " " + element.Id).Split(' ', '\t', '\n'))
+        None = 0,
+        Strong = 1,
+        Weak = 2,
+        Positive = 4,
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StrongLookup = StrongNegative.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakLookup = WeakNegative.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PositiveLookup = Positive.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly System.Buffers.SearchValues<char> NameSpaces = System.Buffers.SearchValues.Create(" \t\n\r\f");
+    private static readonly System.Buffers.SearchValues<char> WordSeparators = System.Buffers.SearchValues.Create(ClassSeparators);
+
+    /// <summary>
+    /// The kinds of the words of an element's class names and id, read in place (no strings). Class names
+    /// that describe the layout around the element ("content-with-sidebar", "has-sidebar", "no-comments")
+    /// are left out: they say what is beside the element, not what it is.
+    /// </summary>
+    private static NameWordKind NameClass(IElement element)
+    {
+        var kind = NameWordKind.None;
+        AddNames(element.GetAttribute("class"), ref kind);
+        AddNames(element.GetAttribute("id"), ref kind);
+        return kind;
+    }
+
+    private static void AddNames(string? names, ref NameWordKind kind)
+    {
+        var rest = names.AsSpan();
+        while (!rest.IsEmpty)
         {
-            if (name.Length > 0 && !LayoutName().IsMatch(name))
+            var end = rest.IndexOfAny(NameSpaces);
+            var name = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            if (name.IsEmpty || LayoutName().IsMatch(name))
             {
-                words.AddRange(name.Split(ClassSeparators, StringSplitOptions.RemoveEmptyEntries));
+                continue;
+            }
+
+            while (!name.IsEmpty)
+            {
+                var cut = name.IndexOfAny(WordSeparators);
+                var word = cut < 0 ? name : name[..cut];
+                name = cut < 0 ? [] : name[(cut + 1)..];
+                if (word.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (StrongLookup.Contains(word))
+                {
+                    kind |= NameWordKind.Strong;
+                }
+
+                if (WeakLookup.Contains(word))
+                {
+                    kind |= NameWordKind.Weak;
+                }
+
+                if (PositiveLookup.Contains(word))
+                {
+                    kind |= NameWordKind.Positive;
+                }
             }
         }
-
-        return [.. words];
     }
 
     [GeneratedRegex(@"(?:^|[-_])(?:with|has|no|without|show)[-_]", RegexOptions.IgnoreCase)]
@@ -265,9 +303,22 @@ public sealed partial class HtmlExtractor
     private static bool HoldsArticle(IElement element) =>
         element.QuerySelector("article, [itemprop='articleBody'], h1") is not null;
 
-    private static bool HasClassWord(IElement element, string word) =>
-        (element.GetAttribute("class") ?? "").Split(ClassSeparators, StringSplitOptions.RemoveEmptyEntries)
-            .Contains(word, StringComparer.OrdinalIgnoreCase);
+    private static bool HasClassWord(IElement element, string word)
+    {
+        var rest = element.GetAttribute("class").AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var cut = rest.IndexOfAny(WordSeparators);
+            if ((cut < 0 ? rest : rest[..cut]).Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            rest = cut < 0 ? [] : rest[(cut + 1)..];
+        }
+
+        return false;
+    }
 
     /// <summary>The text under <paramref name="element"/>, gathered without recursion (safe at any depth).</summary>
     private static string FlatText(IElement element)
@@ -301,24 +352,23 @@ public sealed partial class HtmlExtractor
     /// text) to its parent and half of it to its grandparent; a content class or id word raises
     /// the score by a quarter, a boilerplate one zeroes it. The best element holds the story.
     /// </summary>
-    private static IElement? BestByDensity(IDocument document)
+    private static IElement? BestByDensity(IDocument document, SkipMemo memo)
     {
         var scores = new Dictionary<IElement, double>();
         foreach (var p in document.QuerySelectorAll("p, pre, blockquote"))
         {
-            if (HasSkippedAncestor(p))
+            if (memo.UnderSkipped(p))
             {
                 continue;
             }
 
-            var text = TextLines.Normalize(p.TextContent);
-            if (text.Length < 25)
+            var (length, linkChars, commas) = MeasureText(p);
+            if (length < 25)
             {
                 continue;
             }
 
-            var linkChars = p.QuerySelectorAll("a").Sum(a => TextLines.Normalize(a.TextContent).Length);
-            var value = Math.Max(0, text.Length - linkChars) + 10.0 * CommaCount(text);
+            var value = Math.Max(0, length - linkChars) + 10.0 * commas;
             if (p.ParentElement is { } parent)
             {
                 scores[parent] = scores.GetValueOrDefault(parent) + value;
@@ -344,7 +394,86 @@ public sealed partial class HtmlExtractor
         return best;
     }
 
-    private static int CommaCount(string text) => text.AsSpan().Count(',');
+    /// <summary>
+    /// The length of an element's text once normalized (<see cref="TextLines.Normalize(ReadOnlySpan{char})"/>),
+    /// the normalized length of its link text, and its commas, counted in place over the text nodes.
+    /// </summary>
+    private static (int Length, int LinkChars, int Commas) MeasureText(IElement element)
+    {
+        var all = new NormalizedCounter();
+        var link = new NormalizedCounter();
+        var commas = 0;
+        var stack = new Stack<(INode Node, bool InLink)>();
+        stack.Push((element, false));
+        while (stack.Count > 0)
+        {
+            var (node, inLink) = stack.Pop();
+            if (node is IText t)
+            {
+                all.Add(t.Data);
+                commas += t.Data.AsSpan().Count(',');
+                if (inLink)
+                {
+                    link.Add(t.Data);
+                }
+
+                continue;
+            }
+
+            if (node is IElement e)
+            {
+                var isLink = e.LocalName == "a";
+                if (isLink && !inLink)
+                {
+                    link.EndRun();
+                }
+
+                var children = e.ChildNodes;
+                for (var i = children.Length - 1; i >= 0; i--)
+                {
+                    stack.Push((children[i], inLink || isLink));
+                }
+            }
+        }
+
+        return (all.Length, link.Length, commas);
+    }
+
+    /// <summary>Counts the characters <see cref="TextLines.Normalize(ReadOnlySpan{char})"/> would keep, over text given in pieces.</summary>
+    private struct NormalizedCounter
+    {
+        private bool _pendingSpace;
+
+        public int Length { get; private set; }
+
+        /// <summary>Ends a run: the next piece is a separate text (another link), whose leading space does not count.</summary>
+        public void EndRun() => _pendingSpace = false;
+
+        public void Add(string data)
+        {
+            foreach (var c in data)
+            {
+                if (TextLines.IsInvisible(c))
+                {
+                    continue;
+                }
+
+                if (TextLines.IsSpace(c))
+                {
+                    _pendingSpace = Length > 0;
+                    continue;
+                }
+
+                if (_pendingSpace)
+                {
+                    Length++;
+                    _pendingSpace = false;
+                }
+
+                Length++;
+            }
+        }
+    }
 
     private static double NameWeight(IElement element)
     {
@@ -353,20 +482,51 @@ public sealed partial class HtmlExtractor
             return 0;
         }
 
-        return NameWords(element).Any(Positive.Contains) ? 1.25 : 1.0;
+        return NameClass(element).HasFlag(NameWordKind.Positive) ? 1.25 : 1.0;
     }
 
-    private static bool HasSkippedAncestor(IElement element)
+    /// <summary>
+    /// Remembers, for one page, which elements lie under a skipped element (<see cref="IsSkipped"/>): the body
+    /// steps ask for every paragraph and article, whose ancestors are mostly the same few elements.
+    /// </summary>
+    private sealed class SkipMemo
     {
-        for (var e = element.ParentElement; e is not null && e.LocalName != "body"; e = e.ParentElement)
-        {
-            if (IsSkipped(e))
-            {
-                return true;
-            }
-        }
+        private readonly Dictionary<IElement, bool> _under = new(ReferenceEqualityComparer.Instance);
+        private readonly List<IElement> _chain = [];
 
-        return false;
+        /// <summary>True when an ancestor of <paramref name="element"/> below the body is skipped.</summary>
+        public bool UnderSkipped(IElement element)
+        {
+            // Walk up to the body or to an ancestor already known, then settle the chain top-down.
+            _chain.Clear();
+            var known = false;
+            for (var e = element; ; e = e.ParentElement!)
+            {
+                if (_under.TryGetValue(e, out known))
+                {
+                    break;
+                }
+
+                var parent = e.ParentElement;
+                if (parent is null || parent.LocalName == "body")
+                {
+                    known = false;
+                    _under[e] = false;
+                    break;
+                }
+
+                _chain.Add(e);
+            }
+
+            for (var i = _chain.Count - 1; i >= 0; i--)
+            {
+                var parent = _chain[i].ParentElement!;
+                known = known || IsSkipped(parent);
+                _under[_chain[i]] = known;
+            }
+
+            return known;
+        }
     }
 
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]

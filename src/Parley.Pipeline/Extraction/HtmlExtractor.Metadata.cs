@@ -13,16 +13,16 @@ public sealed partial class HtmlExtractor
         "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle", "TechArticle", "WebPage",
     ], StringComparer.OrdinalIgnoreCase);
 
-    private static PageMetadata ReadMetadata(IDocument document)
+    private static PageMetadata ReadMetadata(IDocument document, string html)
     {
         var meta = new PageMetadata
         {
             Title = TextLines.Normalize(document.Title ?? ""),
             Lang = document.DocumentElement?.GetAttribute("lang"),
         };
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var json in HtmlParsing.JsonLdBlocks(html))
         {
-            ReadJsonLd(script.TextContent, meta);
+            ReadJsonLd(json, meta);
         }
 
         foreach (var tag in document.QuerySelectorAll("meta"))
@@ -36,20 +36,27 @@ public sealed partial class HtmlExtractor
         }
 
         meta.Canonical = document.QuerySelector("link[rel='canonical']")?.GetAttribute("href");
-        var time = document.QuerySelector("time[itemprop='datePublished'], time[pubdate], [itemprop='datePublished'][datetime]")
-            ?? document.QuerySelector("article time[datetime]")
-            ?? document.QuerySelector("time[datetime]");
-        meta.TimeElement = time?.GetAttribute("datetime") ?? time?.GetAttribute("content");
         var h1 = document.QuerySelector("article h1") ?? document.QuerySelector("h1");
         meta.H1 = h1 is null ? null : TextLines.Normalize(h1.TextContent);
         return meta;
+    }
+
+    /// <summary>
+    /// Parses the first JSON value of a script: hand-written JSON-LD blocks often carry a stray closing
+    /// brace or a second object after the first, and the first value is still the page's.
+    /// </summary>
+    private static JsonDocument ParseFirstValue(string json)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json),
+            new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+        return JsonDocument.ParseValue(ref reader);
     }
 
     private static void ReadJsonLd(string json, PageMetadata meta)
     {
         try
         {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+            using var doc = ParseFirstValue(json);
             meta.JsonAnyPublished ??= AnyDatePublished(doc.RootElement, depth: 0);
             var article = FindArticle(doc.RootElement, depth: 0);
             if (article is not { } a)

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Parley.Pipeline.Extraction;
 
@@ -57,8 +56,8 @@ public sealed partial class HtmlExtractor
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(diagnostics);
 
-        var document = new HtmlParser().ParseDocument(html);
-        var meta = ReadMetadata(document);
+        var document = HtmlParsing.Parse(html);
+        var meta = ReadMetadata(document, html);
         var draft = new ArticleDraft();
         ResolveMetadata(draft, document, meta, capture);
         if (IsTruncated(html))
@@ -98,8 +97,8 @@ public sealed partial class HtmlExtractor
     {
         ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(html);
-        var document = new HtmlParser().ParseDocument(html);
-        var meta = ReadMetadata(document);
+        var document = HtmlParsing.Parse(html);
+        var meta = ReadMetadata(document, html);
         var draft = new ArticleDraft();
         ResolveMetadata(draft, document, meta, capture);
         return draft.PublishedFound;
@@ -166,20 +165,23 @@ public sealed partial class HtmlExtractor
         List<string>? dom = null;
         List<string> captions = [];
         var method = "";
-        IEnumerable<(string Method, IElement? Root)> steps =
+        var memo = new SkipMemo();
+
+        // Each step is found only when the one before it fell short.
+        (string Method, Func<IElement?> Find)[] steps =
         [
-            (MethodItemprop, document.QuerySelector("[itemprop='articleBody'], [itemprop='articlebody']")),
-            (MethodArticle, BestArticleElement(document)),
-            (MethodDensity, BestByDensity(document)),
+            (MethodItemprop, () => document.QuerySelector("[itemprop='articleBody'], [itemprop='articlebody']")),
+            (MethodArticle, () => BestArticleElement(document, memo)),
+            (MethodDensity, () => BestByDensity(document, memo)),
         ];
-        foreach (var (name, root) in steps)
+        foreach (var (name, find) in steps)
         {
-            if (root is null)
+            if (find() is not { } root)
             {
                 continue;
             }
 
-            var (paragraphs, found, deep) = Paragraphs(name == MethodDensity ? WithSplitParts(document, root) : [root], headline, wholePage: false);
+            var (paragraphs, found, deep) = Paragraphs(name == MethodDensity ? WithSplitParts(document, root, memo) : [root], headline, wholePage: false);
             tooDeep |= deep;
             if (Length(paragraphs) >= _options.MinBodyChars)
             {
@@ -297,7 +299,7 @@ public sealed partial class HtmlExtractor
     }
 
     /// <summary>True for a line that is only a time stamp: "18 Nov 2019, 19:09", "Updated 11:21 pm CST, Tuesday, November 19, 2019".</summary>
-    private static bool IsTimeLine(string text)
+    internal static bool IsTimeLine(string text)
     {
         if (StampLine().IsMatch(text))
         {
@@ -341,7 +343,7 @@ public sealed partial class HtmlExtractor
     /// The best element and the other parts of a story split by ads or figures into elements of the same
     /// tag and class ("div.post__content" three times), in page order.
     /// </summary>
-    private static List<IElement> WithSplitParts(IDocument document, IElement best)
+    private static List<IElement> WithSplitParts(IDocument document, IElement best, SkipMemo memo)
     {
         var className = best.GetAttribute("class");
         if (string.IsNullOrWhiteSpace(className))
@@ -353,7 +355,7 @@ public sealed partial class HtmlExtractor
         foreach (var element in document.GetElementsByTagName(best.LocalName))
         {
             if (element == best || (element.GetAttribute("class") == className && !best.Contains(element) && !element.Contains(best)
-                && !HasSkippedAncestor(element) && element.QuerySelector("p") is not null))
+                && !memo.UnderSkipped(element) && element.QuerySelector("p") is not null))
             {
                 parts.Add(element);
             }
@@ -362,13 +364,13 @@ public sealed partial class HtmlExtractor
         return parts;
     }
 
-    private IElement? BestArticleElement(IDocument document)
+    private static IElement? BestArticleElement(IDocument document, SkipMemo memo)
     {
         IElement? best = null;
         var bestLength = 0;
         foreach (var article in document.QuerySelectorAll("article"))
         {
-            if (HasSkippedAncestor(article) || IsBoilerplateByName(article))
+            if (memo.UnderSkipped(article) || IsBoilerplateByName(article))
             {
                 continue;
             }

@@ -36,9 +36,6 @@ internal sealed class PageMetadata
     /// <summary>The canonical link.</summary>
     public string? Canonical { get; set; }
 
-    /// <summary>The datetime of the page's first publication-like <c>&lt;time&gt;</c> element.</summary>
-    public string? TimeElement { get; set; }
-
     /// <summary>The document title.</summary>
     public string? Title { get; set; }
 

@@ -28,12 +28,18 @@ public static partial class PublicationDateFinder
     [
         "article:published_time", "og:published_time", "article:published", "datePublished", "date_published", "published_time",
         "publishdate", "publish-date", "publish_date", "publication_date", "publication-date", "pubdate", "pub_date",
-        "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "dc:date",
+        "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
         "sailthru.date", "parsely-pub-date", "article.published", "article_date_original", "cxenseparse:recs:publishtime",
-        "originalpublicationdate", "original-publish-date", "date", "created", "citation_publication_date", "citation_date",
+        "originalpublicationdate", "original-publish-date", "created", "citation_publication_date", "citation_date",
         "og:article:published_time", "bt:pubdate", "rnews:datepublished", "displaydate", "dc.created", "eomportal-lastupdate",
         "ptime", "timestamp", "published", "creation_date",
     ];
+
+    /// <summary>
+    /// Meta keys that say only "date": many CMSs fill them with the time the page was generated or last
+    /// saved, so a <c>&lt;time&gt;</c> element of the story outranks them.
+    /// </summary>
+    private static readonly string[] GenericDateKeys = ["dc.date", "dcterms.date", "dc:date", "date"];
 
     /// <summary>Microdata and RDFa properties of a publication time on any element.</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> PublishedProperties = System.Collections.Frozen.FrozenSet.ToFrozenSet(
@@ -65,7 +71,24 @@ public static partial class PublicationDateFinder
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(meta);
         var found = FindInPage(document, jsonPublished, jsonModified, meta, url, defaultOffset, latest);
-        return found is null ? null : ToLocal(found, document, meta, url);
+        return found is null ? null : AgreeWithUrl(ToLocal(found, document, meta, url), url);
+    }
+
+    /// <summary>
+    /// A CMS writes the day into the URL path ("/2017/7/12/") when the story is first published, and keeps
+    /// the URL when the story is republished or its structured dates are rewritten; so a found day more than
+    /// one day from that path's day (one day is left to time zones) gives way to the path.
+    /// </summary>
+    private static PublicationDate AgreeWithUrl(PublicationDate found, string? url)
+    {
+        if (found.Basis == "url" || PublishedDateParser.FromUrlPath(url) is not { } day
+            || Math.Abs(DateOnly.FromDateTime(found.Value.DateTime).DayNumber - day.DayNumber) <= 1)
+        {
+            return found;
+        }
+
+        return new PublicationDate(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "url");
     }
 
     /// <summary>
@@ -79,6 +102,27 @@ public static partial class PublicationDateFinder
         if (found.Basis is "url" or "page" || !UtcStamp().IsMatch(found.Text) || found.Value.TimeOfDay == TimeSpan.Zero)
         {
             return found;
+        }
+
+        // The page's own <time> for the same instant says how its readers saw it: with its offset
+        // ("2023-11-08T22:35:29-08:00"), or printed as a day ("Oct 10, 2023") that is the UTC day.
+        foreach (var time in document.GetElementsByTagName("time"))
+        {
+            if (!PublishedDateParser.TryParse(time.GetAttribute("datetime"), null, out var same) || same != found.Value)
+            {
+                continue;
+            }
+
+            if (same.Offset != TimeSpan.Zero)
+            {
+                return found with { Value = found.Value.ToOffset(same.Offset) };
+            }
+
+            if (PublishedDateParser.TryParse(TextLines.Normalize(time.TextContent), null, out var printed)
+                && printed.Date == found.Value.UtcDateTime.Date)
+            {
+                return found;
+            }
         }
 
         var value = found.Value;
@@ -177,6 +221,14 @@ public static partial class PublicationDateFinder
             }
         }
 
+        foreach (var key in GenericDateKeys)
+        {
+            if (meta.TryGetValue(key, out var value) && Try(value, "meta") is { } fromGeneric)
+            {
+                return fromGeneric;
+            }
+        }
+
         foreach (var element in document.QuerySelectorAll("[class], [id]"))
         {
             if (!DateClass().IsMatch(element.ClassName + " " + element.Id) || InWidget(element))
@@ -204,6 +256,14 @@ public static partial class PublicationDateFinder
                 {
                     return fromText;
                 }
+            }
+
+            // A page that says nowhere when it was published but when it was last changed ("Aktualisiert: 30.12.2016",
+            // a wiki's "This page was last edited on ..."), often in its footer: that is its date, and a better one than
+            // the first date in its text.
+            if (UpdatedOn(body, Try) is { } fromUpdate)
+            {
+                return fromUpdate;
             }
 
             foreach (var (date, index) in PublishedDateParser.FindDates(text))
@@ -236,6 +296,28 @@ public static partial class PublicationDateFinder
             if (meta.TryGetValue(key, out var value) && Try(value, "modified") is { } fromModified)
             {
                 return fromModified;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first "last updated" phrase of the whole body, footers included, whose date follows closely.</summary>
+    private static PublicationDate? UpdatedOn(IElement body, Func<string?, string, PublicationDate?> tryParse)
+    {
+        var text = body.TextContent;
+        if (text.Length > MaxScanChars * 4)
+        {
+            text = text[..(MaxScanChars * 4)];
+        }
+
+        foreach (Match m in UpdatedPhrase().Matches(text))
+        {
+            var phrase = m.Groups["date"].Value;
+            var first = PublishedDateParser.FindDates(phrase).FirstOrDefault(d => d.Index <= MaxPhraseGap);
+            if (first.Date != default && tryParse(phrase[first.Index..], "updated") is { } found)
+            {
+                return found;
             }
         }
 
@@ -303,12 +385,13 @@ public static partial class PublicationDateFinder
         return false;
     }
 
-    /// <summary>A class or id token that starts with a widget word ("comment-list", "sidebar", "related_posts"); "has-sidebar" is layout, not a widget.</summary>
-    [GeneratedRegex(@"(?:^|\s)(?:comment|comments|reply|respond|sidebar|related|footer|recent|popular|archive|calendar)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
+    /// <summary>A class or id token that starts with a widget word ("comment-list", "sidebar", "related_posts") or marks an embedded
+    /// social post ("instagram-media", "twitter-tweet"); "has-sidebar" is layout, not a widget.</summary>
+    [GeneratedRegex(@"(?:^|\s)(?:comment|comments|reply|respond|sidebar|related|footer|recent|popular|archive|calendar|instagram|twitter|tiktok|embed)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex WidgetClass();
 
     /// <summary>A meta key naming a publication or upload time in a site's own vocabulary.</summary>
-    [GeneratedRegex(@"(?:publish(?:ed)?|pub|upload(?:ed)?|creat(?:ed|ion)|release|issued?)[_:.-]?(?:date|time|at|on)\b|(?:^|[:_.])(?:date[_:.-]?(?:published|created|posted))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:publish(?:ed)?|pub|upload(?:ed)?|creat(?:ed|ion)|release|issued?)[_:.-]?(?:date|time|at|on)\b|(?:^|[:_.])(?:date[_:.-]?(?:published|created|posted))|[:_.](?:published|uploaded|created|posted|issued)$", RegexOptions.IgnoreCase)]
     private static partial Regex PublishedKeyLike();
 
     /// <summary>The page's clock or the reader's last visit, never the publication: "Aktuelle Zeit: 14.10.2020", "Today is ...".</summary>
@@ -321,6 +404,10 @@ public static partial class PublicationDateFinder
 
     [GeneratedRegex(@"date|time|publish|posted|byline|meta|dateline|entry-info|post-info|submitted|datum", RegexOptions.IgnoreCase)]
     private static partial Regex DateClass();
+
+    /// <summary>"Last updated: ...", "Aktualisiert: ...", "Letzte Änderung: ...", "Stand: ...", "zuletzt am ... geändert", "last edited on ...".</summary>
+    [GeneratedRegex(@"\b(?:Last (?:updated|modified|edited|changed)(?: on)?|Updated|Aktualisiert|Zuletzt aktualisiert|Letzte Änderung|Stand|zuletzt am|Mis à jour|Dernière mise à jour|Actualizado|Aggiornato|Bijgewerkt)\b\s*(?:am|le|el|il|op)?\s*:?\s*(?<date>[^\n]{6,60})", RegexOptions.IgnoreCase)]
+    private static partial Regex UpdatedPhrase();
 
     /// <summary>"Posted on ...", "Veröffentlicht am ...", "Erschienen am: ...", "Publié le ...": the date must follow within a few words.</summary>
     [GeneratedRegex(@"\b(?:Posted|Published|Publié|Publicado|Pubblicato|Veröffentlicht|Erschienen|Erstellt|Datum|Date|Stand|Gepubliceerd)\b\s*(?:on|am|le|el|il|em|op|:)?\s*:?\s*(?<date>[^\n]{6,60})", RegexOptions.IgnoreCase)]

@@ -149,6 +149,27 @@ public static partial class PublishedDateParser
         return dotted.Success && dotted.Groups["sep"].Value.StartsWith('.') && dotted.Groups["y"].Length == 4 ? Date(dotted, numeric: true) : null;
     }
 
+    /// <summary>
+    /// The date a URL spells as three path segments ("/2017/7/12/", "/2019/08/21/"), or null. Stricter
+    /// than <see cref="FromUrl"/>: "/2023/10/3-fragen-an/" is a month and a slug, not a day.
+    /// </summary>
+    public static DateOnly? FromUrlPath(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return null;
+        }
+
+        var m = UrlPathDate().Match(url);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var (year, month, day) = (Int(m.Groups["y"]), Int(m.Groups["mo"]), Int(m.Groups["d"]));
+        return IsValidDate(year, month, day) ? new DateOnly(year, month, day) : null;
+    }
+
     /// <summary>Every full date in <paramref name="text"/>, in text order, with its position.</summary>
     /// <param name="text">Any text (a page, a paragraph).</param>
     /// <returns>Valid dates only (years 1980 to 2100).</returns>
@@ -307,4 +328,7 @@ public static partial class PublishedDateParser
 
     [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?:[/_-](?<mo>[0-9]{1,2})[/_-](?<d>[0-9]{1,2})(?=[/_.-]|$)|(?<mo>[0-9]{2})(?<d>[0-9]{2})(?=[/_.-]|$))")]
     private static partial Regex UrlDate();
+
+    [GeneratedRegex(@"/(?<y>(?:19|20)[0-9]{2})/(?<mo>[0-9]{1,2})/(?<d>[0-9]{1,2})/")]
+    private static partial Regex UrlPathDate();
 }

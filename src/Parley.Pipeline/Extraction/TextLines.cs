@@ -48,6 +48,12 @@ internal static class TextLines
         return sb.ToString();
     }
 
+    /// <summary>True for a character <see cref="Normalize(ReadOnlySpan{char})"/> treats as a space.</summary>
+    public static bool IsSpace(char c) => c == ' ' || OddSpaces.Contains(c);
+
+    /// <summary>True for a character <see cref="Normalize(ReadOnlySpan{char})"/> drops.</summary>
+    public static bool IsInvisible(char c) => Invisible.Contains(c);
+
     /// <summary>Number of space-separated words in an already normalized line.</summary>
     public static int WordCount(string line) => line.Length == 0 ? 0 : line.AsSpan().Count(' ') + 1;
 }

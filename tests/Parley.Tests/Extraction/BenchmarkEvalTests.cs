@@ -29,7 +29,7 @@ public class BenchmarkEvalTests
     {
         var report = DateEvaluation.Run(Dates);
         report.Pages.Should().HaveCount(498);
-        report.F.Should().BeGreaterThanOrEqualTo(0.955);
+        report.F.Should().BeGreaterThanOrEqualTo(0.965);
     }
 
     [Theory]

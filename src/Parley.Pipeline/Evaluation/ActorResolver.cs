@@ -3,10 +3,14 @@ using Parley.Pipeline.Stages;
 
 namespace Parley.Pipeline.Evaluation;
 
-/// <summary>An actor code split into its parts, as actor-resolution tests state them.</summary>
+/// <summary>
+/// An actor code split into its parts, as actor-resolution tests state them: the sectors in
+/// PLOVER's codes, which rename two of CAMEO's (CAMEO's media MED is PLOVER's JRN, CAMEO's health
+/// HLH is PLOVER's MED) and fold CAMEO's separatists and insurgents into rebels (REB).
+/// </summary>
 /// <param name="Country">ISO3 country, "UNO" for the UN system, "EUR" for the EU, "IGO" for other intergovernmental bodies, or "" for none.</param>
-/// <param name="Code1">First sector code ("GOV"), or "".</param>
-/// <param name="Code2">Second sector code, or "".</param>
+/// <param name="Code1">First sector code in PLOVER's terms ("GOV"), or "".</param>
+/// <param name="Code2">Second sector code in PLOVER's terms, or "".</param>
 /// <param name="Full">The CAMEO-style code Parley uses ("KORGOV", "IGOUSC").</param>
 public sealed record AgentCode(string Country, string Code1, string Code2, string Full);
 
@@ -128,5 +132,14 @@ public sealed class ActorResolver
         return new AgentCode(countryHint, Part(code, 0), Part(code, 3), code);
     }
 
-    private static string Part(string code, int at) => code.Length >= at + 3 ? code.Substring(at, 3) : "";
+    private static string Part(string code, int at) => code.Length >= at + 3 ? PloverSector(code.Substring(at, 3)) : "";
+
+    /// <summary>The PLOVER name of CAMEO sector <paramref name="cameo"/> (PLOVER manual, sector code note 4 and 3).</summary>
+    public static string PloverSector(string cameo) => cameo switch
+    {
+        "MED" => "JRN",
+        "HLH" => "MED",
+        "SEP" or "INS" => "REB",
+        _ => cameo,
+    };
 }

@@ -124,7 +124,7 @@ public sealed partial class ActorStage
             }
             // A place below country level before a role word gives the role its country ("Kano State
             // government", "Mariupol police", "Dehli police" with two letters swapped); a bare place is not an actor.
-            if (char.IsUpper(text[t.Span.Start]) && !_dict.PeopleByShortName.ContainsKey(t.Lower) && PlaceAt(tokens, i) is (> 0 and var placeLen, { } place))
+            if (char.IsUpper(text[t.Span.Start]) && !state.ShortNames.ContainsKey(t.Lower) && PlaceAt(tokens, i) is (> 0 and var placeLen, { } place))
             {
                 items.Add(new Item(i, i + placeLen, ItemKind.Place, new LexEntry(ActorKind.Country, place.Country, place.Name), null));
                 i += placeLen;

@@ -9,7 +9,7 @@ namespace Parley.Tests.Coding;
 /// <summary>
 /// Score floors on the shared development sets, so a change that makes coding worse fails.
 /// PLOVER event type is held at the target (0.85); source country (target 0.90) and
-/// actor resolution (target 0.95) are held just under today's scores, which fall short of them.
+/// actor resolution (target 0.95, 0.952 today) are held just under today's scores.
 /// </summary>
 public class EvaluationGateTests
 {
@@ -29,7 +29,7 @@ public class EvaluationGateTests
     {
         var r = ActorEvaluation.Run(Eval("actor-resolution/dev.jsonl"), DictionarySet.Default);
         r.Accuracy("search_nat").Should().Be(1.0);
-        r.Accuracy("agent_to_code").Should().BeGreaterThanOrEqualTo(0.74);
+        r.Accuracy("agent_to_code").Should().BeGreaterThanOrEqualTo(0.94);
     }
 
     [Theory]

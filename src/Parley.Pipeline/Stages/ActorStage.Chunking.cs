@@ -211,7 +211,8 @@ public sealed partial class ActorStage
     {
         int len = _dict.Places.Match(tokens, i, out var place);
         Place? found = place;
-        if (len == 0 && tokens[i].Kind == TokenKind.Word)
+        // A misspelt city is only looked for right before a role word, the one place it can stand.
+        if (len == 0 && tokens[i].Kind == TokenKind.Word && i + 1 < tokens.Length && _dict.Agents.Match(tokens, i + 1, out _) > 0)
         {
             found = _dict.Places.MatchMisspelt(tokens[i].Lower);
             len = found is null ? 0 : 1;

@@ -374,7 +374,7 @@ public sealed partial class ActorStage
         if (person is not null && sectorOverride is null && sector is not null && sector != "ELI" && person.Code.Length == 6
             && person.Code.EndsWith("ELI", StringComparison.Ordinal) && !TitleSaysFormer(tokens, items[first].Start, items[last].End))
             person = person with { Code = person.Code[..3] + sector };
-        // "a former CIA official", "ex-police chief": an office no longer held is an elite, not the office.
+        // "a former CIA official", "a retired police chief": an office no longer held is an elite, not the office.
         if (person is null && name is null && sector is not null && sectorOverride is null && SaysFormer(tokens, items[first].Start, items[last].End))
         {
             sector = "ELI";

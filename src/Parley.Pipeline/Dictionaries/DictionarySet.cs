@@ -14,6 +14,8 @@ public sealed class DictionarySet
     public PhraseTrie<LexEntry> Actors { get; } = new();
     /// <summary>Agent words (role and sector phrases) to sector codes.</summary>
     public PhraseTrie<LexEntry> Agents { get; } = new();
+    /// <summary>Places below country level: cities, states, provinces.</summary>
+    public Gazetteer Places { get; } = new();
     /// <summary>Verb and noun patterns.</summary>
     public VerbLexicon Verbs { get; private set; } = new([]);
     /// <summary>CAMEO codes.</summary>
@@ -46,7 +48,7 @@ public sealed class DictionarySet
     {
         var set = new DictionarySet();
         var asm = typeof(DictionarySet).Assembly;
-        foreach (var name in new[] { "countries", "organizations", "agents", "people", "verbs", "cameo" })
+        foreach (var name in new[] { "countries", "organizations", "agents", "people", "places", "verbs", "cameo" })
         {
             using var stream = asm.GetManifestResourceStream($"Parley.Data.{name}.tsv");
             if (stream is null) continue;
@@ -68,10 +70,10 @@ public sealed class DictionarySet
 
     private static string KindOf(string fileName)
     {
-        foreach (var k in new[] { "countries", "organizations", "agents", "people", "verbs", "cameo" })
+        foreach (var k in new[] { "countries", "organizations", "agents", "people", "places", "verbs", "cameo" })
             if (fileName.StartsWith(k, StringComparison.Ordinal)) return k;
         throw new ArgumentException(
-            $"PAR401: cannot tell which dictionary '{fileName}' is; name it countries*.tsv, organizations*.tsv, agents*.tsv, people*.tsv, verbs*.tsv, or a PETRARCH *.actors.txt / *agents.txt file.");
+            $"PAR401: cannot tell which dictionary '{fileName}' is; name it countries*.tsv, organizations*.tsv, agents*.tsv, people*.tsv, places*.tsv, verbs*.tsv, or a PETRARCH *.actors.txt / *agents.txt file.");
     }
 
     private void AddFile(string kind, TextReader reader)
@@ -101,6 +103,14 @@ public sealed class DictionarySet
                     if (r["name"].Length == 0 || r["code"].Length == 0) continue;
                     if (!_personRows.TryGetValue(r["name"], out var list)) _personRows[r["name"]] = list = [];
                     list.Add((r.List("aliases").ToArray(), new Role(r["code"], TsvFile.Date(r["start"]), TsvFile.Date(r["end"]), r["role"])));
+                }
+                break;
+            case "places":
+                foreach (var r in rows)
+                {
+                    if (r["name"].Length == 0 || r["country"].Length == 0) continue;
+                    long.TryParse(r["population"], out var population);
+                    Places.Add(new Place(r["name"], r["country"], r["kind"], population), r.List("aliases"));
                 }
                 break;
             case "verbs":

@@ -5,7 +5,7 @@ namespace Parley.Pipeline.Stages;
 
 public sealed partial class ActorStage
 {
-    private enum ItemKind : byte { Country, Demonym, Metonym, Organization, Person, UnknownName, Agent, Pronoun }
+    private enum ItemKind : byte { Country, Demonym, Metonym, Organization, Person, UnknownName, Agent, Pronoun, Place }
 
     private readonly record struct Item(int Start, int End, ItemKind Kind, LexEntry? Entry, ActorRef? Ref);
 
@@ -65,7 +65,7 @@ public sealed partial class ActorStage
         }
     }
 
-    private static bool IsCountryLike(ItemKind k) => k is ItemKind.Country or ItemKind.Metonym or ItemKind.Demonym or ItemKind.Organization;
+    private static bool IsCountryLike(ItemKind k) => k is ItemKind.Country or ItemKind.Metonym or ItemKind.Demonym or ItemKind.Organization or ItemKind.Place;
 
     private static bool Only(ReadOnlySpan<Token> tokens, int from, int to, params string[] allowed)
     {
@@ -120,6 +120,23 @@ public sealed partial class ActorStage
             {
                 items.Add(new Item(i, i + alen, ItemKind.Agent, agents[0], null));
                 i += alen;
+                continue;
+            }
+            // A place below country level before a role word gives the role its country ("Kano State
+            // government", "Mariupol police", "Dehli police" with two letters swapped); a bare place is not an actor.
+            if (char.IsUpper(text[t.Span.Start]) && !state.ShortNames.ContainsKey(t.Lower) && PlaceAt(tokens, i) is (> 0 and var placeLen, { } place))
+            {
+                items.Add(new Item(i, i + placeLen, ItemKind.Place, new LexEntry(ActorKind.Country, place.Country, place.Name), null));
+                i += placeLen;
+                continue;
+            }
+            // A title and a family name ("Deputy Secretary Hicks"): the one person of that name in a role on the day.
+            if (char.IsUpper(text[t.Span.Start]) && items.Count > 0 && items[^1].Kind == ItemKind.Agent && items[^1].End == i
+                && !(i + 1 < tokens.Length && char.IsUpper(text[tokens[i + 1].Span.Start]) && tokens[i + 1].Kind == TokenKind.Word)
+                && !state.ShortNames.ContainsKey(t.Lower) && SoleInOffice(t.Lower, day) is { } titled)
+            {
+                items.Add(new Item(i, i + 1, ItemKind.Person, new LexEntry(ActorKind.Person, titled.CodeOn(day), titled.Name, titled), null));
+                i++;
                 continue;
             }
             if (char.IsUpper(text[t.Span.Start]) && state.ShortNames.TryGetValue(t.Lower, out var known))
@@ -197,6 +214,32 @@ public sealed partial class ActorStage
         bool after = i + 2 < tokens.Length && tokens[i + 1].Lower is "and" or "," && PairedLeader(tokens[i + 2].Lower, shortName, day);
         bool titled = i >= 1 && tokens[i - 1].Lower is "chairman" or "leader" or "president";
         return before || after || titled ? leader : null;
+    }
+
+    // The place named at token i when a role word follows it (after "State"/"Province" fillers).
+    private (int Length, Place? Place) PlaceAt(ReadOnlySpan<Token> tokens, int i)
+    {
+        int len = _dict.Places.Match(tokens, i, out var place);
+        Place? found = place;
+        // A misspelt city is only looked for right before a role word, the one place it can stand.
+        if (len == 0 && tokens[i].Kind == TokenKind.Word && i + 1 < tokens.Length && _dict.Agents.Match(tokens, i + 1, out _) > 0)
+        {
+            found = _dict.Places.MatchMisspelt(tokens[i].Lower);
+            len = found is null ? 0 : 1;
+        }
+        if (len == 0) return (0, null);
+        int next = i + len;
+        while (next < tokens.Length && tokens[next].Lower is "state" or "province" or "region" or "city" or "'s") next++;
+        return next < tokens.Length && _dict.Agents.Match(tokens, next, out _) > 0 ? (len, found) : (0, null);
+    }
+
+    private Person? SoleInOffice(string shortName, DateOnly? day)
+    {
+        if (day is not { } d || !_dict.PeopleByShortName.TryGetValue(shortName, out var people)) return null;
+        Person? found = null;
+        foreach (var p in people)
+            if (p.Roles.Any(r => r.Covers(d))) { if (found is not null) return null; found = p; }
+        return found;
     }
 
     private Person? SoleLeader(string shortName, DateOnly? day)
@@ -310,6 +353,9 @@ public sealed partial class ActorStage
         CorefState state, ImmutableArray<ActorMention>.Builder output, string? sectorOverride)
     {
         string text = doc.Text;
+        bool onlyPlaces = true;
+        for (int k = first; k <= last; k++) onlyPlaces &= items[k].Kind == ItemKind.Place;
+        if (onlyPlaces) return;
         string? country = null, sector = sectorOverride, name = null;
         ActorRef? person = null;
         ActorKind kind = ActorKind.Agent;
@@ -357,6 +403,13 @@ public sealed partial class ActorStage
         if (person is not null && sectorOverride is null && sector is not null && sector != "ELI" && person.Code.Length == 6
             && person.Code.EndsWith("ELI", StringComparison.Ordinal) && !TitleSaysFormer(tokens, items[first].Start, items[last].End))
             person = person with { Code = person.Code[..3] + sector };
+        // "a former CIA official", "a retired police chief": an office no longer held is an elite, not the office.
+        if (person is null && name is null && sector is not null && sectorOverride is null && SaysFormer(tokens, items[first].Start, items[last].End))
+        {
+            sector = "ELI";
+            if (country is { Length: > 3 } && !country.StartsWith("IGO", StringComparison.Ordinal) && !country.StartsWith("NGO", StringComparison.Ordinal))
+                country = country[..3];
+        }
         var span = new TextSpan(tokens[items[first].Start].Span.Start, tokens[items[last].End - 1].Span.End);
         string surface = span.TextOf(text);
         ActorRef actor;
@@ -375,6 +428,13 @@ public sealed partial class ActorStage
         state.Note(actor, personLike);
         if (state.SentenceMentions++ == 0 && personLike) state.SentenceSubject = actor;
         output.Add(new ActorMention(span, kind, actor, s));
+    }
+
+    private static bool SaysFormer(ReadOnlySpan<Token> tokens, int start, int end)
+    {
+        for (int i = Math.Max(0, start - 2); i < end; i++)
+            if (tokens[i].Lower is "former" or "ex" or "ex-" or "retired") return true;
+        return false;
     }
 
     private static bool TitleSaysFormer(ReadOnlySpan<Token> tokens, int start, int end)

@@ -31,7 +31,7 @@ public sealed partial class ActorStage : IStage
         "the", "'s", "new", "top", "chief", "senior", "deputy", "vice", "first", "acting", "former", "then", "outgoing",
         "incoming", "special", "state", "his", "her", "their", "its", "our", "a", "an", "two", "three", "several",
         "high-ranking", "high-level", "veteran", "current", "ex", "newly", "appointed", "designate", "hawkish",
-        "liberal", "conservative", "secretive", "visiting", "local", "national",
+        "liberal", "conservative", "secretive", "visiting", "local", "national", "ruling",
         // "NATO peacekeeping troops", "UN peacekeeping forces": the mission word between an organisation and its troops.
         "peacekeeping",
         // "South Korea s new envoy": a possessive whose apostrophe was lost in the capture.

@@ -10,7 +10,7 @@ namespace Parley.Tests.Coding;
 /// Score floors on the shared development sets, so a change that makes coding worse fails.
 /// PLOVER event type (0.876 today, issue target 0.85) and source country (0.906, target 0.90)
 /// are held just under today's scores; target country, which the issue sets no target for, at
-/// 0.34 (0.350 today); actor resolution (target 0.95) just under today's score, which falls short of it.
+/// 0.34 (0.350 today); actor resolution (target 0.95, 0.952 today) just under today's score.
 /// </summary>
 public class EvaluationGateTests
 {
@@ -31,7 +31,7 @@ public class EvaluationGateTests
     {
         var r = ActorEvaluation.Run(Eval("actor-resolution/dev.jsonl"), DictionarySet.Default);
         r.Accuracy("search_nat").Should().Be(1.0);
-        r.Accuracy("agent_to_code").Should().BeGreaterThanOrEqualTo(0.74);
+        r.Accuracy("agent_to_code").Should().BeGreaterThanOrEqualTo(0.94);
     }
 
     [Theory]

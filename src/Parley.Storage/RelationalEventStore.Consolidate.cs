@@ -14,6 +14,7 @@ public abstract partial class RelationalEventStore
     /// </summary>
     private void Consolidate(DbTransaction tx, Changes changes)
     {
+        LockGroups(tx, changes.Days.Keys.Concat(changes.Undated.Select(u => u.Group)));
         using var setEvent = Prepare("UPDATE mentions SET event_id=@e WHERE id=@id", tx, "@e", "@id");
         foreach (var (group, days) in changes.Days)
             foreach (var (lo, hi) in Intervals(days, 2 * EventClusterer.LoadMargin))

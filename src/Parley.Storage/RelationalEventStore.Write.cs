@@ -21,6 +21,7 @@ public abstract partial class RelationalEventStore
         lock (_gate)
         {
             using var tx = Begin();
+            batch = FenceBatch(tx, batch);
             var changes = new Changes();
             using var w = new BatchStatements(this, tx);
             foreach (var pc in batch)

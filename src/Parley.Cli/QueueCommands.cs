@@ -89,9 +89,17 @@ internal static partial class Commands
                 Progress = quietValue ? null : w => Console.Error.WriteLine(FormattableString.Invariant(
                     $"{w.Name}: {w.Captures} captures in {w.Batches} batches ({w.PerSecond:F1}/s), {w.Failed} failed, {w.Lost} lost to other workers")),
             };
-            int errors = 0;
-            var r = worker.RunAsync(d => { if (d.Severity == Severity.Error) Interlocked.Increment(ref errors); if (!quietValue) Console.Error.WriteLine(d.ToString()); }, stop.Token)
-                .GetAwaiter().GetResult();
+            WorkerProgress r;
+            try
+            {
+                r = worker.RunAsync(d => { if (!quietValue) Console.Error.WriteLine(d.ToString()); }, stop.Token).GetAwaiter().GetResult();
+            }
+            catch (Npgsql.NpgsqlException ex)
+            {
+                // The batch in hand is not lost: its lease runs out and another worker (or this one, restarted) takes it.
+                Console.Error.WriteLine($"error PAR112: worker {worker.Name} lost the database: {ex.Message}. Its batch returns to the queue when its lease runs out; restart the worker.");
+                return 1;
+            }
             Console.WriteLine(FormattableString.Invariant(
                 $"worker {r.Name}: {r.Captures} captures in {r.Batches} batches, {r.Failed} failed, {r.Lost} lost to other workers, {r.Elapsed.TotalSeconds:F1}s ({r.PerSecond:F1} captures/s){(stop.IsCancellationRequested ? "; stopped" : "")}"));
             return 0;

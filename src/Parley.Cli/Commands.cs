@@ -16,7 +16,7 @@ namespace Parley.Cli;
 /// <summary>The CLI's commands. Each returns 0 on success, 1 when some input failed, 2 on a usage error.</summary>
 internal static partial class Commands
 {
-    public static IEnumerable<Command> All() => [Ingest(), Events(), Show(), Extract(), Code(), Serve(), Demo(), Export(), Eval()];
+    public static IEnumerable<Command> All() => [Ingest(), Events(), Show(), Extract(), Code(), Serve(), Demo(), Export(), Eval(), Worker(), Status()];
 
     private static DictionarySet LoadDicts(string[]? files) =>
         files is { Length: > 0 } ? DictionarySet.Load(files) : DictionarySet.Default;
@@ -29,9 +29,11 @@ internal static partial class Commands
         var db = CliOptions.Db();
         var dicts = CliOptions.Dicts();
         var workers = CliOptions.Workers();
-        var cmd = new Command("ingest", "Store captures and code their events") { paths, db, dicts, workers };
+        var enqueue = EnqueueOption();
+        var cmd = new Command("ingest", "Store captures and code their events") { paths, db, dicts, workers, enqueue };
         cmd.SetAction(p =>
         {
+            if (p.GetValue(enqueue)) return Enqueue(p.GetValue(paths)!, p.GetValue(db)!);
             var diag = ConsoleDiagnostics();
             using var store = EventStores.Open(p.GetValue(db)!);
             var service = new IngestService(store, LoadDicts(p.GetValue(dicts))) { Workers = p.GetValue(workers) };

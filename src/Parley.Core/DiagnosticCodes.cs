@@ -31,4 +31,6 @@ public static class DiagnosticCodes
     public const string TruncatedHtml = "PAR205";
     /// <summary>A stage threw on this document; the capture is kept and can be re-run.</summary>
     public const string StageFailed = "PAR301";
+    /// <summary>The worker holding the capture's job stopped (killed, crashed, cut off) before writing it; its lease ran out.</summary>
+    public const string LeaseExpired = "PAR302";
 }

@@ -9,7 +9,7 @@ namespace Parley.Storage;
 /// in a PostgreSQL database, with full-text search on a generated <c>tsvector</c>. Migrations
 /// run under an advisory lock, so several processes may open one database at once.
 /// </summary>
-public sealed class PostgresEventStore : RelationalEventStore
+public sealed partial class PostgresEventStore : RelationalEventStore
 {
     // Any fixed number: the key of the advisory lock that serialises migrations.
     private const long MigrationLock = 0x5041524C4559;

@@ -104,5 +104,28 @@ internal static class PostgresSchema
         CREATE INDEX mentions_article ON mentions(article_id);
         CREATE INDEX mentions_group ON mentions(group_key, date);
         """,
+        // 2: the job queue of a team server: one row per capture to process. A claim sets the
+        // lease (owner, id, expiry) and counts an attempt; a commit fenced by the lease id sets
+        // done (or failed, then parked after the last attempt) and counts a commit.
+        """
+        CREATE TABLE jobs (
+            seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+            capture_id TEXT PRIMARY KEY REFERENCES captures(id),
+            status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'leased', 'done', 'failed', 'parked')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            commits INTEGER NOT NULL DEFAULT 0,
+            lease_owner TEXT,
+            lease_id TEXT,
+            lease_expires TIMESTAMPTZ,
+            error_code TEXT,
+            error_message TEXT,
+            queued_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+            done_by TEXT,
+            done_at TIMESTAMPTZ
+        );
+        CREATE INDEX jobs_ready ON jobs(status, seq);
+        CREATE INDEX jobs_lease ON jobs(lease_id);
+        CREATE INDEX jobs_done ON jobs(done_by, done_at);
+        """,
     ];
 }

@@ -21,6 +21,7 @@ public abstract partial class RelationalEventStore
         lock (_gate)
         {
             using var tx = Begin();
+            batch = FenceBatch(tx, batch);
             var changes = new Changes();
             using var w = new BatchStatements(this, tx);
             foreach (var pc in batch)
@@ -31,6 +32,8 @@ public abstract partial class RelationalEventStore
                 for (int i = 0; i < pc.Mentions.Count; i++) InsertMention(w, pc.Mentions[i], rows.Mentions[i], changes);
                 w.Status.Set("@status", pc.Error is null ? "processed" : "failed").Set("@error", pc.Error).Set("@c", pc.Capture.Id).Run();
             }
+            // Another writer (a PostgreSQL worker) may touch these groups: lock them before the first re-clustering read.
+            LockGroups(tx, changes.Groups());
             Consolidate(w, changes);
             tx.Commit();
         }

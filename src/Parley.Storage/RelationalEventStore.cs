@@ -44,6 +44,22 @@ public abstract partial class RelationalEventStore : IEventStore
     /// </summary>
     protected abstract string TextQuery(string text);
 
+    /// <summary>
+    /// Called first in a batch's transaction: returns the captures to write. A store whose
+    /// batches are claimed from a job queue keeps only those whose lease is still the writer's
+    /// and records their jobs' outcome in the same transaction; by default the whole batch.
+    /// </summary>
+    protected virtual IReadOnlyList<ProcessedCapture> FenceBatch(DbTransaction tx, IReadOnlyList<ProcessedCapture> batch) => batch;
+
+    /// <summary>
+    /// Called before a batch re-clusters its event groups: a store shared by concurrent writers
+    /// takes a transaction lock on each group key here, so that two batches never re-cluster one
+    /// group at once; nothing by default (one writer per store).
+    /// </summary>
+    protected virtual void LockGroups(DbTransaction tx, IEnumerable<string> groupKeys)
+    {
+    }
+
     /// <inheritdoc/>
     public bool IsProcessed(string captureId)
     {

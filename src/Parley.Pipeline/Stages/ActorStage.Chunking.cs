@@ -133,9 +133,9 @@ public sealed partial class ActorStage
             // A title and a family name ("Deputy Secretary Hicks"): the one person of that name in a role on the day.
             if (char.IsUpper(text[t.Span.Start]) && items.Count > 0 && items[^1].Kind == ItemKind.Agent && items[^1].End == i
                 && !(i + 1 < tokens.Length && char.IsUpper(text[tokens[i + 1].Span.Start]) && tokens[i + 1].Kind == TokenKind.Word)
-                && !state.ShortNames.ContainsKey(t.Lower) && SoleInOffice(t.Lower, day) is { } titled)
+                && !state.ShortNames.ContainsKey(t.Lower) && SoleInOffice(t.Lower, day) is { } inOffice)
             {
-                items.Add(new Item(i, i + 1, ItemKind.Person, new LexEntry(ActorKind.Person, titled.CodeOn(day), titled.Name, titled), null));
+                items.Add(new Item(i, i + 1, ItemKind.Person, new LexEntry(ActorKind.Person, inOffice.CodeOn(day), inOffice.Name, inOffice), null));
                 i++;
                 continue;
             }

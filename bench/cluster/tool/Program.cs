@@ -5,14 +5,14 @@ using Parley.Storage;
 using Parley.Throughput;
 
 // The cluster harness's helper.
-//   corpus DIR N SAMPLES   writes N generated text captures under DIR (1,000 per folder)
+//   corpus DIR N DATA      writes N generated text captures under DIR (1,000 per folder) from the dictionaries in DATA
 //   canon DB               prints every event of the store DB (SQLite file or PostgreSQL) as one
 //                          line of id, date, code, actors, counts and Goldstein value, sorted by id
 var inv = CultureInfo.InvariantCulture;
 switch (args)
 {
-    case ["corpus", var dir, var n, var samples]:
-        long bytes = new CorpusGenerator(samples, html: false).Write(dir, int.Parse(n, inv));
+    case ["corpus", var dir, var n, var data]:
+        long bytes = new CorpusGenerator(data, html: false).Write(dir, int.Parse(n, inv));
         Console.WriteLine(FormattableString.Invariant($"{n} captures, {bytes / 1e6:F1} MB"));
         return 0;
     case ["canon", var db]:

@@ -119,13 +119,14 @@ public sealed partial class PostgresEventStore
     private Dictionary<string, Capture> ReadCaptures(DbTransaction tx, string[] ids)
     {
         var captures = new Dictionary<string, Capture>(StringComparer.Ordinal);
-        using var cmd = Cmd("SELECT id, source, url, format, content, fetched_at, charset FROM captures WHERE id = ANY(@ids)", tx);
+        using var cmd = Cmd($"SELECT {CaptureColumns} FROM captures WHERE id = ANY(@ids)", tx);
         Add(cmd, "@ids", ids);
         using var r = cmd.ExecuteReader();
         while (r.Read())
-            captures[r.GetString(0)] = new Capture(r.GetString(0), r.GetString(1), Str(r, 2),
-                r.GetString(3) == "html" ? CaptureFormat.Html : CaptureFormat.Text, (byte[])r[4],
-                r.IsDBNull(5) ? null : DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture), Str(r, 6));
+        {
+            var c = ReadCapture(r, 0);
+            captures[c.Id] = c;
+        }
         return captures;
     }
 

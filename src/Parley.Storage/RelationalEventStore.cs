@@ -130,7 +130,7 @@ public abstract partial class RelationalEventStore : IEventStore
             lock (_gate)
             {
                 using var cmd = Cmd($"""
-                    SELECT {CaptureSequence}, id, source, url, format, content, fetched_at, charset FROM captures
+                    SELECT {CaptureSequence}, {CaptureColumns} FROM captures
                     WHERE status <> 'processed' AND {CaptureSequence} > @after AND {CaptureSequence} <= @last
                     ORDER BY {CaptureSequence} LIMIT {CapturePage}
                     """);
@@ -138,16 +138,23 @@ public abstract partial class RelationalEventStore : IEventStore
                 Add(cmd, "@last", last);
                 using var r = cmd.ExecuteReader();
                 while (r.Read())
-                    page.Add((r.GetInt64(0), new Capture(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                        r.GetString(4) == "html" ? CaptureFormat.Html : CaptureFormat.Text, (byte[])r[5],
-                        r.IsDBNull(6) ? null : DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture),
-                        r.IsDBNull(7) ? null : r.GetString(7))));
+                    page.Add((r.GetInt64(0), ReadCapture(r, 1)));
             }
             foreach (var (_, capture) in page) yield return capture;
             if (page.Count < CapturePage) yield break;
             after = page[^1].Seq;
         }
     }
+
+    /// <summary>The capture columns <see cref="ReadCapture"/> reads, in order.</summary>
+    private protected const string CaptureColumns = "id, source, url, format, content, fetched_at, charset";
+
+    /// <summary>A stored capture from the <see cref="CaptureColumns"/> that start at column <paramref name="first"/>.</summary>
+    private protected static Capture ReadCapture(DbDataReader r, int first) =>
+        new(r.GetString(first), r.GetString(first + 1), Str(r, first + 2),
+            r.GetString(first + 3) == "html" ? CaptureFormat.Html : CaptureFormat.Text, (byte[])r[first + 4],
+            Str(r, first + 5) is { } fetched ? DateTimeOffset.Parse(fetched, CultureInfo.InvariantCulture) : null,
+            Str(r, first + 6));
 
     /// <inheritdoc/>
     public StoreCounts Counts()

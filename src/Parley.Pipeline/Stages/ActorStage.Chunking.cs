@@ -233,21 +233,20 @@ public sealed partial class ActorStage
         return next < tokens.Length && _dict.Agents.Match(tokens, next, out _) > 0 ? (len, found) : (0, null);
     }
 
-    private Person? SoleInOffice(string shortName, DateOnly? day)
-    {
-        if (day is not { } d || !_dict.PeopleByShortName.TryGetValue(shortName, out var people)) return null;
-        Person? found = null;
-        foreach (var p in people)
-            if (p.Roles.Any(r => r.Covers(d))) { if (found is not null) return null; found = p; }
-        return found;
-    }
+    // The one person of that family name in any role on the day, or leading a state or government on it.
+    private Person? SoleInOffice(string shortName, DateOnly? day) =>
+        day is { } d ? Sole(shortName, p => p.Roles.Any(r => r.Covers(d))) : null;
 
-    private Person? SoleLeader(string shortName, DateOnly? day)
+    private Person? SoleLeader(string shortName, DateOnly? day) =>
+        day is null ? null : Sole(shortName, p => p.IsLeaderOn(day));
+
+    // The only person of that family name for whom `holds` is true; null when none or several.
+    private Person? Sole(string shortName, Func<Person, bool> holds)
     {
-        if (day is null || !_dict.PeopleByShortName.TryGetValue(shortName, out var people)) return null;
+        if (!_dict.PeopleByShortName.TryGetValue(shortName, out var people)) return null;
         Person? found = null;
         foreach (var p in people)
-            if (p.IsLeaderOn(day)) { if (found is not null) return null; found = p; }
+            if (holds(p)) { if (found is not null) return null; found = p; }
         return found;
     }
 

@@ -59,9 +59,11 @@ internal static partial class Commands
         retries.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--retries cannot be negative"); });
         var untilEmpty = new Option<bool>("--until-empty") { Description = "Exit once the queue is empty instead of waiting for more jobs" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress line per batch" };
+        var reconnect = new Option<string>("--reconnect-for") { Description = "How long to keep reconnecting to a lost database (a restart, a network cut) before exiting; 0 exits at once", DefaultValueFactory = _ => "10m" };
+        reconnect.Validators.Add(r => { if (r.GetValueOrDefault<string>() != "0" && ParseDuration(r.GetValueOrDefault<string>()) is null) r.AddError("--reconnect-for must be 0 or a duration such as 30s or 10m"); });
         var cmd = new Command("worker", "Process queued captures from a PostgreSQL team server until stopped (SIGTERM or Ctrl+C)")
         {
-            db, dicts, workers, batch, lease, name, retries, untilEmpty, quiet,
+            db, dicts, workers, batch, lease, name, retries, untilEmpty, quiet, reconnect,
         };
         cmd.SetAction(p =>
         {
@@ -86,6 +88,10 @@ internal static partial class Commands
                 Retries = p.GetValue(retries),
                 Threads = p.GetValue(workers),
                 UntilEmpty = p.GetValue(untilEmpty),
+                ReconnectFor = p.GetValue(reconnect) == "0" ? TimeSpan.Zero : ParseDuration(p.GetValue(reconnect))!.Value,
+                // Printed even with --quiet: an operator should see a worker waiting for its database.
+                Reconnecting = (ex, pause) => Console.Error.WriteLine(FormattableString.Invariant(
+                    $"warning PAR112: lost the database ({ex.Message}); reconnecting in {pause.TotalSeconds:F1}s")),
                 Progress = quietValue ? null : w => Console.Error.WriteLine(FormattableString.Invariant(
                     $"{w.Name}: {w.Captures} captures in {w.Batches} batches ({w.PerSecond:F1}/s), {w.Failed} failed, {w.Lost} lost to other workers")),
             };
@@ -97,7 +103,7 @@ internal static partial class Commands
             catch (Npgsql.NpgsqlException ex)
             {
                 // The batch in hand is not lost: its lease runs out and another worker (or this one, restarted) takes it.
-                Console.Error.WriteLine($"error PAR112: worker {worker.Name} lost the database: {ex.Message}. Its batch returns to the queue when its lease runs out; restart the worker.");
+                Console.Error.WriteLine($"error PAR112: worker {worker.Name} lost the database and could not reconnect: {ex.Message}. Its batch returns to the queue when its lease runs out; restart the worker.");
                 return 1;
             }
             Console.WriteLine(FormattableString.Invariant(

@@ -66,6 +66,31 @@ public sealed partial class PostgresEventStore : RelationalEventStore
         return db;
     }
 
+    /// <summary>False once the connection broke (server restarted, network cut, backend terminated).</summary>
+    public bool IsConnected
+    {
+        get
+        {
+            lock (_gate) return _db.FullState == System.Data.ConnectionState.Open;
+        }
+    }
+
+    /// <summary>
+    /// Opens the connection again after it broke. The schema is not migrated again; the next
+    /// statement runs on the new connection. Throws <see cref="NpgsqlException"/> while the
+    /// server cannot be reached.
+    /// </summary>
+    public void Reconnect()
+    {
+        lock (_gate)
+        {
+            _db.Close();
+            // A restarted server leaves the pool's idle connections dead as well.
+            NpgsqlConnection.ClearPool(_db);
+            _db.Open();
+        }
+    }
+
     /// <summary>Schema version after migration.</summary>
     public int SchemaVersion
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Npgsql;
 using Parley.Storage;
 using Parley.Storage.Queue;
@@ -16,6 +17,9 @@ namespace Parley.Api.Ingestion;
 /// a worker that stopped (killed, frozen, cut off) loses its batch to another.</para>
 /// <para>A write that PostgreSQL aborts to break a deadlock or a serialization conflict is
 /// retried; the transaction left nothing behind.</para>
+/// <para>A worker that loses its database (a server restart, a network cut) reconnects with
+/// growing pauses for up to <see cref="ReconnectFor"/>; the batch in hand is given back to the
+/// queue once it is connected again, or taken over by another worker when its lease runs out.</para>
 /// </remarks>
 public sealed class WorkerService
 {
@@ -59,6 +63,17 @@ public sealed class WorkerService
     /// <summary>Called after each batch is written (for progress output).</summary>
     public Action<WorkerProgress>? Progress { get; init; }
 
+    /// <summary>How long to keep trying to reconnect to a lost database before giving up (zero: give up at once).</summary>
+    public TimeSpan ReconnectFor { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The first pause before reconnecting; each failed try doubles it, up to 30 seconds.</summary>
+    public TimeSpan ReconnectPause { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Called when the database was lost, with the error and the pause before the next try.</summary>
+    public Action<NpgsqlException, TimeSpan>? Reconnecting { get; init; }
+
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Claims, processes and writes batches until <paramref name="ct"/> fires (the batch in hand
     /// is then given back to the queue at once) or, with <see cref="UntilEmpty"/>, until the queue
@@ -76,28 +91,66 @@ public sealed class WorkerService
         var start = Stopwatch.GetTimestamp();
         while (!ct.IsCancellationRequested)
         {
-            var lease = _store.Claim(Name, BatchSize, Lease, Retries + 1);
-            if (lease is null)
-            {
-                if (UntilEmpty && _store.QueueStatus().Remaining == 0) break;
-                try { await Task.Delay(IdlePoll, ct).ConfigureAwait(false); } catch (OperationCanceledException) { break; }
-                continue;
-            }
-            ProcessedCapture[] results;
+            JobLease? lease = null;
+            NpgsqlException? lost = null;
             try
             {
-                results = await ProcessAsync(lease, new Diagnostics(sink), ct).ConfigureAwait(false);
+                lease = _store.Claim(Name, BatchSize, Lease, Retries + 1);
+                if (lease is null)
+                {
+                    if (UntilEmpty && _store.QueueStatus().Remaining == 0) break;
+                    try { await Task.Delay(IdlePoll, ct).ConfigureAwait(false); } catch (OperationCanceledException) { break; }
+                    continue;
+                }
+                ProcessedCapture[] results;
+                try
+                {
+                    results = await ProcessAsync(lease, new Diagnostics(sink), ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    _store.Release(lease);
+                    break;
+                }
+                var commit = await WriteAsync(results, lease).ConfigureAwait(false);
+                progress = progress.Add(commit, results.Count(r => r.Error is not null), Stopwatch.GetElapsedTime(start));
+                Progress?.Invoke(progress);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            catch (NpgsqlException ex) when (ex.IsTransient || !_store.IsConnected)
             {
-                _store.Release(lease);
-                break;
+                lost = ex;
             }
-            var commit = await WriteAsync(results, lease).ConfigureAwait(false);
-            progress = progress.Add(commit, results.Count(r => r.Error is not null), Stopwatch.GetElapsedTime(start));
-            Progress?.Invoke(progress);
+            if (lost is not null && !await ReconnectAsync(lost, lease, ct).ConfigureAwait(false))
+                ExceptionDispatchInfo.Throw(lost);
         }
         return progress with { Elapsed = Stopwatch.GetElapsedTime(start) };
+    }
+
+    // Reconnects with doubling pauses; once connected, gives the batch in hand back to the queue
+    // (jobs it already wrote are done and stay so). False when ReconnectFor ran out.
+    private async Task<bool> ReconnectAsync(NpgsqlException lost, JobLease? lease, CancellationToken ct)
+    {
+        var since = Stopwatch.GetTimestamp();
+        var pause = ReconnectPause;
+        while (true)
+        {
+            var left = ReconnectFor - Stopwatch.GetElapsedTime(since);
+            if (left <= TimeSpan.Zero) return false;
+            Reconnecting?.Invoke(lost, pause < left ? pause : left);
+            try { await Task.Delay(pause < left ? pause : left, ct).ConfigureAwait(false); }
+            catch (OperationCanceledException) { return true; }  // stopping: the loop ends, the lease runs out
+            try
+            {
+                _store.Reconnect();
+                if (lease is not null) _store.Release(lease);
+                return true;
+            }
+            catch (NpgsqlException ex)
+            {
+                lost = ex;
+            }
+            pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
+        }
     }
 
     // Processes the batch on Threads threads while renewing the lease; results keep claim order.

@@ -257,6 +257,62 @@ public sealed class PostgresQueueTests : IDisposable
         status.Depth[JobState.Leased].Should().Be(0);
     }
 
+    // A worker's store whose connection can be found (and cut) by its application name.
+    private PostgresEventStore OpenNamed(string application)
+    {
+        var store = new PostgresEventStore(new NpgsqlConnectionStringBuilder(PostgresEventStore.ConnectionString(_server))
+        { SearchPath = _schema, ApplicationName = application }.ConnectionString);
+        _stores.Add(store);
+        return store;
+    }
+
+    private void CutConnections(string application) =>
+        Admin($"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '{application}'")
+            .Should().Be(1L, "the worker has one connection to cut");
+
+    [StoreFact]
+    public async Task Worker_WhoseConnectionIsCut_ReconnectsAndFinishes_EachCaptureOnce()
+    {
+        var captures = Samples();
+        Open().Enqueue(captures);
+        string app = "cut-" + _schema;
+        var store = OpenNamed(app);
+        var pauses = new List<TimeSpan>();
+        int batches = 0;
+        var worker = new WorkerService(store, new IngestService(store, DictionarySet.Default))
+        {
+            Name = "w", BatchSize = 2, Threads = 1, UntilEmpty = true, IdlePoll = TimeSpan.FromMilliseconds(50),
+            ReconnectPause = TimeSpan.FromMilliseconds(100),
+            Reconnecting = (_, pause) => pauses.Add(pause),
+            // Cut the connection after the first batch and again after the second.
+            Progress = _ => { if (++batches <= 2) CutConnections(app); },
+        };
+        var r = await worker.RunAsync(null, CancellationToken.None);
+
+        pauses.Should().HaveCount(2, "the worker lost its database twice and got it back at the first try each time");
+        r.Captures.Should().Be(captures.Count);
+        store.IsConnected.Should().BeTrue();
+        Admin("SELECT count(*) FROM jobs WHERE status='done' AND commits=1").Should().Be((long)captures.Count);
+        Admin("SELECT count(*) FROM jobs WHERE attempts <> 1").Should().Be(0L, "no batch was in hand when the connection was cut");
+    }
+
+    [StoreFact]
+    public async Task Worker_GivesUp_WhenItMayNotReconnect()
+    {
+        var store = OpenNamed("cut-" + _schema);
+        store.Enqueue(Samples());
+        var worker = new WorkerService(store, new IngestService(store, DictionarySet.Default))
+        {
+            Name = "w", BatchSize = 2, Threads = 1, UntilEmpty = true, ReconnectFor = TimeSpan.Zero,
+            Progress = _ => CutConnections("cut-" + _schema),
+        };
+        var run = () => worker.RunAsync(null, CancellationToken.None);
+
+        await run.Should().ThrowAsync<NpgsqlException>();
+        store.IsConnected.Should().BeFalse();
+        Admin("SELECT count(*) FROM jobs WHERE status='done'").Should().Be(2L, "the first batch was written before the cut");
+    }
+
     /// <summary>Every event as id, date, code, actors and counts, sorted by id.</summary>
     internal static List<string> Canonical(IEventStore store) =>
         store.EnumerateEvents(new EventQuery { Modalities = Enum.GetValues<Modality>() })

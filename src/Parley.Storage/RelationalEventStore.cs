@@ -45,6 +45,12 @@ public abstract partial class RelationalEventStore : IEventStore
     protected abstract string TextQuery(string text);
 
     /// <summary>
+    /// A condition on <c>captures</c> that a capture must meet to be pending for a plain ingest
+    /// (empty: every unprocessed capture is); a job queue keeps its captures for its workers.
+    /// </summary>
+    protected virtual string PendingCondition => "";
+
+    /// <summary>
     /// Called first in a batch's transaction: returns the captures to write. A store whose
     /// batches are claimed from a job queue keeps only those whose lease is still the writer's
     /// and records their jobs' outcome in the same transaction; by default the whole batch.
@@ -131,7 +137,7 @@ public abstract partial class RelationalEventStore : IEventStore
             {
                 using var cmd = Cmd($"""
                     SELECT {CaptureSequence}, {CaptureColumns} FROM captures
-                    WHERE status <> 'processed' AND {CaptureSequence} > @after AND {CaptureSequence} <= @last
+                    WHERE status <> 'processed' AND {CaptureSequence} > @after AND {CaptureSequence} <= @last {PendingCondition}
                     ORDER BY {CaptureSequence} LIMIT {CapturePage}
                     """);
                 Add(cmd, "@after", after);

@@ -257,6 +257,23 @@ public sealed class PostgresQueueTests : IDisposable
         status.Depth[JobState.Leased].Should().Be(0);
     }
 
+    [StoreFact]
+    public void PlainIngest_LeavesQueuedCapturesToTheWorkers_ButResumesItsOwn()
+    {
+        var store = Open();
+        var queued = Made(3);
+        store.Enqueue(queued);
+        var own = Made(5).Skip(3).ToList();
+        store.AddCaptures(own);  // stored by a plain ingest that was killed before processing them
+
+        store.PendingCaptures().Select(c => c.Id).Should().Equal(own.Select(c => c.Id));
+        new IngestService(store, DictionarySet.Default) { Workers = 1 }.Ingest(Array.Empty<Capture>(), new Diagnostics());
+
+        store.QueueStatus().Depth[JobState.Queued].Should().Be(3);
+        queued.Should().OnlyContain(c => !store.IsProcessed(c.Id));
+        own.Should().OnlyContain(c => store.IsProcessed(c.Id));
+    }
+
     // A worker's store whose connection can be found (and cut) by its application name.
     private PostgresEventStore OpenNamed(string application)
     {

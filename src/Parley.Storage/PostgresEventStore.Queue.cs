@@ -37,18 +37,15 @@ public sealed partial class PostgresEventStore
     public int EnqueueStored()
     {
         lock (_gate)
-            return Run("""
-                INSERT INTO jobs(capture_id)
-                SELECT c.id FROM captures c WHERE c.status <> 'processed' AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.capture_id = c.id)
-                ORDER BY c.seq ON CONFLICT (capture_id) DO NOTHING
-                """);
+            return QueueStored(null);
     }
 
-    private int QueueStored(string[] ids) => Run("""
+    // Queues the stored captures (all, or those of ids) that are not processed; a capture already queued keeps its job.
+    private int QueueStored(string[]? ids) => Run($"""
         INSERT INTO jobs(capture_id)
-        SELECT id FROM captures WHERE id = ANY(@ids) AND status <> 'processed' ORDER BY seq
+        SELECT id FROM captures WHERE status <> 'processed' {(ids is null ? "" : "AND id = ANY(@ids)")} ORDER BY seq
         ON CONFLICT (capture_id) DO NOTHING
-        """, null, ("@ids", ids));
+        """, null, ids is null ? [] : [("@ids", ids)]);
 
     /// <summary>
     /// Claims up to <paramref name="count"/> jobs, oldest first: queued ones, failed ones due for

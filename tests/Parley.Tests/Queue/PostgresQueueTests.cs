@@ -258,6 +258,20 @@ public sealed class PostgresQueueTests : IDisposable
     }
 
     [StoreFact]
+    public void EnqueueStored_QueuesStoredCapturesOnce_ButNotProcessedOnes()
+    {
+        var store = Open();
+        var all = Made(5);
+        new IngestService(store, DictionarySet.Default) { Workers = 1 }.Ingest(all.Skip(4), new Diagnostics());
+        store.Enqueue(all.Take(2).ToList());
+        store.AddCaptures(all.Take(4).ToList());
+
+        store.EnqueueStored().Should().Be(2, "c002 and c003 were stored without a job");
+        store.EnqueueStored().Should().Be(0);
+        Admin("SELECT string_agg(capture_id, ',' ORDER BY capture_id) FROM jobs").Should().Be("c000,c001,c002,c003");
+    }
+
+    [StoreFact]
     public void PlainIngest_LeavesQueuedCapturesToTheWorkers_ButResumesItsOwn()
     {
         var store = Open();

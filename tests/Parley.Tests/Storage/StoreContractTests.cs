@@ -177,6 +177,19 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [StoreFact]
+    public void TextQuery_MatchesOtherFormsOfAWord()
+    {
+        var store = New();
+        Ingest(store, Path.Combine(Consolidation, "wire-story.jsonl"), Path.Combine(Consolidation, "phone-calls.jsonl"));
+        // The article says "missile launch" and "exchanged views".
+        store.QueryEvents(new EventQuery { Text = "missile launches" }).Should().NotBeEmpty()
+            .And.OnlyContain(e => e.Date!.Value.Year == 2023);
+        store.QueryEvents(new EventQuery { Text = "exchanging views" }).Should().NotBeEmpty()
+            .And.OnlyContain(e => e.Date!.Value.Year == 2023);
+        store.SearchArticles("launches", 10, 0).Total.Should().Be(1);
+    }
+
+    [StoreFact]
     public void GetEvent_ReturnsMentionsWithStoryAndSource()
     {
         var store = New();

@@ -56,8 +56,9 @@ public sealed partial class HtmlExtractor
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(diagnostics);
 
-        var document = HtmlParsing.Parse(html);
-        var meta = ReadMetadata(document, html);
+        var jsonLd = new List<string>();
+        var document = HtmlParsing.Parse(html, jsonLd);
+        var meta = ReadMetadata(document, jsonLd);
         var draft = new ArticleDraft();
         ResolveMetadata(draft, document, meta, capture);
         if (IsTruncated(html))
@@ -97,8 +98,9 @@ public sealed partial class HtmlExtractor
     {
         ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(html);
-        var document = HtmlParsing.Parse(html);
-        var meta = ReadMetadata(document, html);
+        var jsonLd = new List<string>();
+        var document = HtmlParsing.Parse(html, jsonLd);
+        var meta = ReadMetadata(document, jsonLd);
         var draft = new ArticleDraft();
         ResolveMetadata(draft, document, meta, capture);
         return draft.PublishedFound;

@@ -4,54 +4,23 @@ using AngleSharp.Html.Parser;
 namespace Parley.Pipeline.Extraction;
 
 /// <summary>
-/// Parses pages, and finds the JSON-LD blocks in the source text (<see cref="JsonLdBlocks"/>) without
-/// asking the DOM. Parser options that skip comments and script and style text cut allocations by an
-/// eighth but, set from here, lost the default parser's bound on nesting (100,000 nested elements took
-/// minutes), so the default parser stays.
+/// Parses pages: <see cref="HtmlSource.Strip"/> first takes out scripts, styles, SVG, noscript, templates and
+/// comments and keeps the JSON-LD blocks, then AngleSharp's HTML5 parser builds the DOM. Parser options that
+/// skip comments and script and style text, set from here, lost the default parser's bound on nesting
+/// (100,000 nested elements took minutes), so the default options stay and the skipping is done in the source.
 /// </summary>
 internal static class HtmlParsing
 {
-    /// <summary>Parses <paramref name="html"/> with AngleSharp's default options.</summary>
-    public static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
+    /// <summary>One parser per thread: a parser builds its browsing context once, and one instance is not documented as thread-safe.</summary>
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
 
-    /// <summary>
-    /// The text of every <c>&lt;script type="application/ld+json"&gt;</c> in <paramref name="html"/>, in order,
-    /// found by scanning the source.
-    /// A script that never closes runs to the end of the page.
-    /// </summary>
-    public static List<string> JsonLdBlocks(string html)
+    /// <summary>Parses <paramref name="html"/> with AngleSharp's default options, inert elements removed.</summary>
+    /// <param name="html">The decoded page.</param>
+    /// <param name="jsonLd">Receives the text of every <c>&lt;script type="application/ld+json"&gt;</c>, in order.</param>
+    public static IDocument Parse(string html, List<string> jsonLd)
     {
-        var blocks = new List<string>();
-        var span = html.AsSpan();
-        var at = 0;
-        while (at < span.Length)
-        {
-            var open = span[at..].IndexOf("<script", StringComparison.OrdinalIgnoreCase);
-            if (open < 0)
-            {
-                break;
-            }
-
-            open += at;
-            var tagEnd = span[open..].IndexOf('>');
-            if (tagEnd < 0)
-            {
-                break;
-            }
-
-            tagEnd += open;
-            var tag = span[open..tagEnd];
-            var bodyStart = tagEnd + 1;
-            var close = span[bodyStart..].IndexOf("</script", StringComparison.OrdinalIgnoreCase);
-            var bodyEnd = close < 0 ? span.Length : bodyStart + close;
-            if (tag.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
-            {
-                blocks.Add(span[bodyStart..bodyEnd].ToString());
-            }
-
-            at = bodyEnd;
-        }
-
-        return blocks;
+        var markup = HtmlSource.Strip(html, jsonLd);
+        return (t_parser ??= new HtmlParser()).ParseDocument(markup);
     }
 }

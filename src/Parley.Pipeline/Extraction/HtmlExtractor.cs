@@ -52,8 +52,14 @@ public sealed partial class HtmlExtractor
     /// <returns>One article, or none when the page has no article text.</returns>
     public ImmutableArray<Article> Extract(Capture capture, string html, Diagnostics diagnostics)
     {
-        ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(html);
+        return Extract(capture, html.AsSpan(), diagnostics);
+    }
+
+    /// <summary>Extracts the article of an HTML page given as characters (a decoder's buffer).</summary>
+    internal ImmutableArray<Article> Extract(Capture capture, ReadOnlySpan<char> html, Diagnostics diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(diagnostics);
 
         var jsonLd = new List<string>();
@@ -96,8 +102,14 @@ public sealed partial class HtmlExtractor
     /// <param name="html">The decoded HTML.</param>
     public PublicationDate? FindPublicationDate(Capture capture, string html)
     {
-        ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(html);
+        return FindPublicationDate(capture, html.AsSpan());
+    }
+
+    /// <summary>The publication time of an HTML page given as characters, or null.</summary>
+    internal PublicationDate? FindPublicationDate(Capture capture, ReadOnlySpan<char> html)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
         var jsonLd = new List<string>();
         var document = HtmlParsing.Parse(html, jsonLd);
         var meta = ReadMetadata(document, jsonLd);
@@ -107,15 +119,15 @@ public sealed partial class HtmlExtractor
     }
 
     /// <summary>True when a whole document (it opens with html, head or body) has no closing body or html tag in its last 4 KB.</summary>
-    private static bool IsTruncated(string html)
+    private static bool IsTruncated(ReadOnlySpan<char> html)
     {
-        var head = html.AsSpan(0, Math.Min(html.Length, 4096));
+        var head = html[..Math.Min(html.Length, 4096)];
         if (!head.Contains("<html", StringComparison.OrdinalIgnoreCase) && !head.Contains("<body", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        var tail = html.AsSpan(Math.Max(0, html.Length - 4096));
+        var tail = html[Math.Max(0, html.Length - 4096)..];
         return !tail.Contains("</html", StringComparison.OrdinalIgnoreCase) && !tail.Contains("</body", StringComparison.OrdinalIgnoreCase);
     }
 

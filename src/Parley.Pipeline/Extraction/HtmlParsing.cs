@@ -18,7 +18,7 @@ internal static class HtmlParsing
     /// <summary>Parses <paramref name="html"/> with AngleSharp's default options, inert elements removed.</summary>
     /// <param name="html">The decoded page.</param>
     /// <param name="jsonLd">Receives the text of every <c>&lt;script type="application/ld+json"&gt;</c>, in order.</param>
-    public static IDocument Parse(string html, List<string> jsonLd)
+    public static IDocument Parse(ReadOnlySpan<char> html, List<string> jsonLd)
     {
         var markup = HtmlSource.Strip(html, jsonLd);
         return (t_parser ??= new HtmlParser()).ParseDocument(markup);

@@ -21,8 +21,9 @@ namespace Parley.Pipeline.Extraction;
 /// </list>
 /// The scan reads tags as the HTML5 tokenizer does (quoted values may hold '&gt;' and '&lt;'); a removed
 /// element's content runs to its first end tag, as the tokenizer reads script and style; an element, tag or
-/// comment that never closes runs to the end of the page. It is linear in the page length and keeps no
-/// nesting state, so it adds no depth bound of its own (the 100,000-nested-element page goes through unchanged).
+/// comment that never closes runs to the end of the page. It is linear in the page length. Start tags nested
+/// deeper than <see cref="MaxNesting"/> are dropped with as many end tags, their text kept in place: the tree
+/// builder's cost grows with the square of the nesting.
 /// </remarks>
 internal static class HtmlSource
 {
@@ -48,6 +49,21 @@ internal static class HtmlSource
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KeptLookup = KeptAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Deepest nesting of start tags kept (4 times <see cref="HtmlExtractionOptions.MaxDepth"/>'s default): deeper start tags
+    /// and as many end tags are dropped, their text staying in place. The HTML5 tree builder looks through the
+    /// whole stack of open elements at every start tag, so 100,000 nested elements cost it 10^10 steps.
+    /// </summary>
+    private const int MaxNesting = 1024;
+
+    /// <summary>Elements not counted in the nesting: void elements, and those whose end tag may be left out.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Uncounted = FrozenSet.ToFrozenSet(
+    [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "frame", "keygen",
+        "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp",
+        "rtc", "html", "head", "body",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Characters that end a tag name.</summary>
     private static readonly SearchValues<char> NameEnd = SearchValues.Create(" \t\n\r\f/>");
 
@@ -61,16 +77,15 @@ internal static class HtmlSource
     /// <param name="html">The decoded page.</param>
     /// <param name="jsonLd">Receives the text of every <c>&lt;script type="application/ld+json"&gt;</c>, in order.</param>
     /// <returns>The markup to parse.</returns>
-    public static string Strip(string html, List<string> jsonLd)
+    public static string Strip(ReadOnlySpan<char> html, List<string> jsonLd)
     {
-        ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(jsonLd);
         // A kept attribute is written with one space before it, which the source may lack ('a="1"b="2"'):
         // at most one more character for every four of the source.
         var buffer = ArrayPool<char>.Shared.Rent(html.Length + (html.Length / 4) + 16);
         try
         {
-            var length = Strip(html.AsSpan(), buffer, jsonLd);
+            var length = Strip(html, buffer, jsonLd);
             return new string(buffer, 0, length);
         }
         finally
@@ -86,6 +101,8 @@ internal static class HtmlSource
         var written = 0;
         var copied = 0;
         var at = 0;
+        var depth = 0;
+        var excess = 0;
 
         void CopyTo(ReadOnlySpan<char> source, Span<char> output, int end)
         {
@@ -109,6 +126,30 @@ internal static class HtmlSource
                 CopyTo(source, output, lt);
                 var close = rest[3..].IndexOf("-->");
                 at = copied = close < 0 ? source.Length : lt + 1 + 3 + close + 3;
+                continue;
+            }
+
+            if (rest.Length >= 2 && rest[0] == '/' && char.IsAsciiLetter(rest[1]))
+            {
+                var endNameLength = rest[1..].IndexOfAny(NameEnd);
+                var endName = endNameLength < 0 ? rest[1..] : rest[1..(1 + endNameLength)];
+                at = lt + 2;
+                if (!Uncounted.Contains(endName))
+                {
+                    if (excess > 0)
+                    {
+                        // The end tag of a start tag dropped for depth.
+                        excess--;
+                        CopyTo(source, output, lt);
+                        var gt = source[lt..].IndexOf('>');
+                        at = copied = gt < 0 ? source.Length : lt + gt + 1;
+                    }
+                    else if (depth > 0)
+                    {
+                        depth--;
+                    }
+                }
+
                 continue;
             }
 
@@ -153,11 +194,23 @@ internal static class HtmlSource
             }
 
             // A kept start tag: its name, then only the attributes some step reads.
+            var mark = written;
             output[written++] = '<';
             name.CopyTo(output[written..]);
             written += name.Length;
-            var end = WriteKeptAttributes(source, nameEnd, output, ref written);
+            var end = WriteKeptAttributes(source, nameEnd, output, ref written, out var closed);
             at = copied = end;
+            if (!closed && !Uncounted.Contains(name))
+            {
+                if (depth >= MaxNesting)
+                {
+                    written = mark;
+                    excess++;
+                    continue;
+                }
+
+                depth++;
+            }
             if (Named(name, TextElements) is { } textElement && end < source.Length)
             {
                 var contentEnd = EndTag(source, end, textElement);
@@ -195,10 +248,11 @@ internal static class HtmlSource
     /// Writes the kept attributes of the start tag whose attributes begin at <paramref name="from"/>, and its '&gt;'
     /// (or '/&gt;'); writes nothing more when the tag never closes, as the tokenizer drops such a tag.
     /// </summary>
+    /// <param name="selfClosing">True for a tag that ends with '/&gt;'.</param>
     /// <returns>Where the tag ends in the source.</returns>
-    private static int WriteKeptAttributes(ReadOnlySpan<char> source, int from, Span<char> output, ref int written)
+    private static int WriteKeptAttributes(ReadOnlySpan<char> source, int from, Span<char> output, ref int written, out bool selfClosing)
     {
-        var end = ReadAttributes(source, from, output, ref written, write: true, out var selfClosing);
+        var end = ReadAttributes(source, from, output, ref written, write: true, out selfClosing);
         if (end >= source.Length && (end == 0 || source[end - 1] != '>'))
         {
             return end;

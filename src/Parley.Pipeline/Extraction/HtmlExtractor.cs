@@ -63,7 +63,8 @@ public sealed partial class HtmlExtractor
         ArgumentNullException.ThrowIfNull(diagnostics);
 
         var jsonLd = new List<string>();
-        var document = HtmlParsing.Parse(html, jsonLd);
+        using var page = HtmlParsing.Parse(html, jsonLd);
+        var document = page.Document;
         var meta = ReadMetadata(document, jsonLd);
         var draft = new ArticleDraft();
         ResolveMetadata(draft, document, meta, capture);
@@ -111,7 +112,8 @@ public sealed partial class HtmlExtractor
     {
         ArgumentNullException.ThrowIfNull(capture);
         var jsonLd = new List<string>();
-        var document = HtmlParsing.Parse(html, jsonLd);
+        using var page = HtmlParsing.Parse(html, jsonLd);
+        var document = page.Document;
         var meta = ReadMetadata(document, jsonLd);
         var draft = new ArticleDraft();
         ResolveMetadata(draft, document, meta, capture);

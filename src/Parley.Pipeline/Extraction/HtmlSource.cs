@@ -79,19 +79,30 @@ internal static class HtmlSource
     /// <returns>The markup to parse.</returns>
     public static string Strip(ReadOnlySpan<char> html, List<string> jsonLd)
     {
-        ArgumentNullException.ThrowIfNull(jsonLd);
-        // A kept attribute is written with one space before it, which the source may lack ('a="1"b="2"'):
-        // at most one more character for every four of the source.
-        var buffer = ArrayPool<char>.Shared.Rent(html.Length + (html.Length / 4) + 16);
+        var buffer = Strip(html, jsonLd, out var length);
         try
         {
-            var length = Strip(html, buffer, jsonLd);
             return new string(buffer, 0, length);
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>The stripped markup in a buffer rented from <see cref="ArrayPool{T}.Shared"/>, which the caller returns.</summary>
+    /// <param name="html">The decoded page.</param>
+    /// <param name="jsonLd">Receives the text of every <c>&lt;script type="application/ld+json"&gt;</c>, in order.</param>
+    /// <param name="length">How many characters of the buffer are the markup.</param>
+    public static char[] Strip(ReadOnlySpan<char> html, List<string> jsonLd, out int length)
+    {
+        ArgumentNullException.ThrowIfNull(jsonLd);
+
+        // A kept attribute is written with one space before it, which the source may lack ('a="1"b="2"'):
+        // at most one more character for every four of the source.
+        var buffer = ArrayPool<char>.Shared.Rent(html.Length + (html.Length / 4) + 16);
+        length = Strip(html, buffer, jsonLd);
+        return buffer;
     }
 
     /// <summary>Writes the stripped markup of <paramref name="source"/> into <paramref name="output"/> (a quarter longer).</summary>

@@ -391,7 +391,12 @@ public sealed partial class HtmlExtractor
                 continue;
             }
 
-            var length = article.QuerySelectorAll("p").Sum(p => p.TextContent.Length);
+            var length = 0;
+            foreach (var p in article.GetElementsByTagName("p"))
+            {
+                length += TextLength(p);
+            }
+
             if (length > bestLength)
             {
                 (best, bestLength) = (article, length);
@@ -399,6 +404,30 @@ public sealed partial class HtmlExtractor
         }
 
         return best;
+    }
+
+    /// <summary>The length of an element's text content, counted over its text nodes without building it.</summary>
+    private static int TextLength(IElement element)
+    {
+        var length = 0;
+        var stack = new Stack<INode>();
+        stack.Push(element);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is IText t)
+            {
+                length += t.Data.Length;
+                continue;
+            }
+
+            foreach (var child in node.ChildNodes)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return length;
     }
 
     /// <summary>Takes a leading "By ..." paragraph as the byline and a leading wire dateline as the dateline.</summary>

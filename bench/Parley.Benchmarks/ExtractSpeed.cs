@@ -10,7 +10,8 @@ namespace Parley.Benchmarks;
 /// Plain pages-per-second runs, single thread: the extraction benchmark's HTML pages repeated, and
 /// the seed text captures replicated, each to 10,000 pages (or <c>--pages N</c>). Prints wall time, the
 /// process CPU time per page (less noisy than wall time on a shared machine), and memory after a tenth
-/// of the pages and at the end: working set, peak working set and GC heap, to show that memory stays flat.
+/// of the pages and at the end: working set, peak working set and GC heap, to show that memory stays flat; and the
+/// machine's load average at the end of each round.
 /// </summary>
 /// <remarks>Usage: <c>extract-speed [SHARED] [--pages N] [--only html|text] [--rounds R]</c>.</remarks>
 internal static class ExtractSpeed
@@ -87,7 +88,25 @@ internal static class ExtractSpeed
         Console.WriteLine(FormattableString.Invariant(
             $"{name}: {pages} pages in {watch.Elapsed.TotalSeconds:F2}s = {pages / watch.Elapsed.TotalSeconds:F0} pages/s wall; CPU {cpu.TotalSeconds:F2}s = {cpu.TotalMilliseconds * 1000 / pages:F0} µs/page = {pages / cpu.TotalSeconds:F0} pages per CPU-second; allocated {allocated / 1024:F0} KB/page; {articles} articles"));
         Console.WriteLine(FormattableString.Invariant(
-            $"{name}: working set {startSet / 1048576} MB after {pages / 10} pages, {Environment.WorkingSet / 1048576} MB after {pages} (peak {process.PeakWorkingSet64 / 1048576} MB); GC heap {startHeap / 1048576} MB -> {endHeap / 1048576} MB; gen2 collections {GC.CollectionCount(2)}"));
+            $"{name}: working set {startSet / 1048576} MB after {pages / 10} pages, {Environment.WorkingSet / 1048576} MB after {pages} (peak {process.PeakWorkingSet64 / 1048576} MB); GC heap {startHeap / 1048576} MB -> {endHeap / 1048576} MB; gen2 collections {GC.CollectionCount(2)}; load {Load()}"));
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages (Linux), which say how far wall figures are to be trusted on a shared machine.</summary>
+    private static string Load()
+    {
+        try
+        {
+            var parts = File.ReadAllText("/proc/loadavg").Split(' ');
+            return parts.Length >= 3 ? string.Join(' ', parts[..3]) : "?";
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "?";
+        }
     }
 
     private static string FindShared()

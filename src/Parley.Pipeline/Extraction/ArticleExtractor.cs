@@ -32,7 +32,7 @@ public sealed partial class ArticleExtractor
         ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(diagnostics);
 
-        var decoded = TextDecoder.Decode(capture);
+        using var decoded = TextDecoder.DecodeChars(capture.Content, capture.Charset, capture.Format == CaptureFormat.Html);
         if (decoded.Replacements > 0)
         {
             diagnostics.Report(DiagnosticCodes.DecodingReplaced, Severity.Warning, capture.Source, 0,
@@ -47,18 +47,18 @@ public sealed partial class ArticleExtractor
         }
 
         var isHtml = capture.Format == CaptureFormat.Html
-            || (Options.SniffHtmlInText && HtmlStart().IsMatch(decoded.Text.AsSpan(0, Math.Min(decoded.Text.Length, 1024))));
+            || (Options.SniffHtmlInText && HtmlStart().IsMatch(decoded.Span[..Math.Min(decoded.Span.Length, 1024)]));
         return isHtml
-            ? _html.Extract(capture, decoded.Text, diagnostics)
-            : _text.Extract(capture, decoded.Text, diagnostics);
+            ? _html.Extract(capture, decoded.Span, diagnostics)
+            : _text.Extract(capture, decoded.Span.ToString(), diagnostics);
     }
 
     /// <summary>The publication time of an HTML capture and where it was found (see <see cref="PublicationDateFinder"/>), or null when it gives none.</summary>
     public PublicationDate? PublicationDate(Capture capture)
     {
         ArgumentNullException.ThrowIfNull(capture);
-        var decoded = TextDecoder.Decode(capture);
-        return _html.FindPublicationDate(capture, decoded.Text);
+        using var decoded = TextDecoder.DecodeChars(capture.Content, capture.Charset, capture.Format == CaptureFormat.Html);
+        return _html.FindPublicationDate(capture, decoded.Span);
     }
 
     [GeneratedRegex(@"^\s*(?:<!--.*?-->\s*)*<(?:!DOCTYPE\s+html|html)\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]

@@ -13,14 +13,14 @@ public sealed partial class HtmlExtractor
         "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle", "TechArticle", "WebPage",
     ], StringComparer.OrdinalIgnoreCase);
 
-    private static PageMetadata ReadMetadata(IDocument document, string html)
+    private static PageMetadata ReadMetadata(IDocument document, List<string> jsonLd)
     {
         var meta = new PageMetadata
         {
             Title = TextLines.Normalize(document.Title ?? ""),
             Lang = document.DocumentElement?.GetAttribute("lang"),
         };
-        foreach (var json in HtmlParsing.JsonLdBlocks(html))
+        foreach (var json in jsonLd)
         {
             ReadJsonLd(json, meta);
         }

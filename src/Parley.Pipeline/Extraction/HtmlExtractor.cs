@@ -52,12 +52,20 @@ public sealed partial class HtmlExtractor
     /// <returns>One article, or none when the page has no article text.</returns>
     public ImmutableArray<Article> Extract(Capture capture, string html, Diagnostics diagnostics)
     {
-        ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(html);
+        return Extract(capture, html.AsSpan(), diagnostics);
+    }
+
+    /// <summary>Extracts the article of an HTML page given as characters (a decoder's buffer).</summary>
+    internal ImmutableArray<Article> Extract(Capture capture, ReadOnlySpan<char> html, Diagnostics diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(diagnostics);
 
-        var document = HtmlParsing.Parse(html);
-        var meta = ReadMetadata(document, html);
+        var jsonLd = new List<string>();
+        using var page = HtmlParsing.Parse(html, jsonLd);
+        var document = page.Document;
+        var meta = ReadMetadata(document, jsonLd);
         var draft = new ArticleDraft();
         ResolveMetadata(draft, document, meta, capture);
         if (IsTruncated(html))
@@ -95,25 +103,33 @@ public sealed partial class HtmlExtractor
     /// <param name="html">The decoded HTML.</param>
     public PublicationDate? FindPublicationDate(Capture capture, string html)
     {
-        ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(html);
-        var document = HtmlParsing.Parse(html);
-        var meta = ReadMetadata(document, html);
+        return FindPublicationDate(capture, html.AsSpan());
+    }
+
+    /// <summary>The publication time of an HTML page given as characters, or null.</summary>
+    internal PublicationDate? FindPublicationDate(Capture capture, ReadOnlySpan<char> html)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        var jsonLd = new List<string>();
+        using var page = HtmlParsing.Parse(html, jsonLd);
+        var document = page.Document;
+        var meta = ReadMetadata(document, jsonLd);
         var draft = new ArticleDraft();
         ResolveMetadata(draft, document, meta, capture);
         return draft.PublishedFound;
     }
 
     /// <summary>True when a whole document (it opens with html, head or body) has no closing body or html tag in its last 4 KB.</summary>
-    private static bool IsTruncated(string html)
+    private static bool IsTruncated(ReadOnlySpan<char> html)
     {
-        var head = html.AsSpan(0, Math.Min(html.Length, 4096));
+        var head = html[..Math.Min(html.Length, 4096)];
         if (!head.Contains("<html", StringComparison.OrdinalIgnoreCase) && !head.Contains("<body", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        var tail = html.AsSpan(Math.Max(0, html.Length - 4096));
+        var tail = html[Math.Max(0, html.Length - 4096)..];
         return !tail.Contains("</html", StringComparison.OrdinalIgnoreCase) && !tail.Contains("</body", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -375,7 +391,12 @@ public sealed partial class HtmlExtractor
                 continue;
             }
 
-            var length = article.QuerySelectorAll("p").Sum(p => p.TextContent.Length);
+            var length = 0;
+            foreach (var p in article.GetElementsByTagName("p"))
+            {
+                length += TextLength(p);
+            }
+
             if (length > bestLength)
             {
                 (best, bestLength) = (article, length);
@@ -383,6 +404,30 @@ public sealed partial class HtmlExtractor
         }
 
         return best;
+    }
+
+    /// <summary>The length of an element's text content, counted over its text nodes without building it.</summary>
+    private static int TextLength(IElement element)
+    {
+        var length = 0;
+        var stack = new Stack<INode>();
+        stack.Push(element);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is IText t)
+            {
+                length += t.Data.Length;
+                continue;
+            }
+
+            foreach (var child in node.ChildNodes)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return length;
     }
 
     /// <summary>Takes a leading "By ..." paragraph as the byline and a leading wire dateline as the dateline.</summary>

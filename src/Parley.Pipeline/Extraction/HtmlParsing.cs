@@ -1,57 +1,45 @@
+using System.Buffers;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
 namespace Parley.Pipeline.Extraction;
 
 /// <summary>
-/// Parses pages, and finds the JSON-LD blocks in the source text (<see cref="JsonLdBlocks"/>) without
-/// asking the DOM. Parser options that skip comments and script and style text cut allocations by an
-/// eighth but, set from here, lost the default parser's bound on nesting (100,000 nested elements took
-/// minutes), so the default parser stays.
+/// Parses pages: <see cref="HtmlSource.Strip(ReadOnlySpan{char}, List{string}, out int)"/> first takes out scripts,
+/// styles, SVG, noscript, templates, comments and unread attributes and keeps the JSON-LD blocks, then AngleSharp's
+/// HTML5 parser builds the DOM straight from the stripped buffer (no string of the page).
 /// </summary>
 internal static class HtmlParsing
 {
-    /// <summary>Parses <paramref name="html"/> with AngleSharp's default options.</summary>
-    public static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
-
     /// <summary>
-    /// The text of every <c>&lt;script type="application/ld+json"&gt;</c> in <paramref name="html"/>, in order,
-    /// found by scanning the source.
-    /// A script that never closes runs to the end of the page.
+    /// The default options (nesting bound 512) without per-element source positions, which nothing reads.
     /// </summary>
-    public static List<string> JsonLdBlocks(string html)
+    private static readonly HtmlParserOptions Options = new()
     {
-        var blocks = new List<string>();
-        var span = html.AsSpan();
-        var at = 0;
-        while (at < span.Length)
+        DisableElementPositionTracking = true,
+        MaximumDepth = 512,
+    };
+
+    /// <summary>One parser per thread: a parser builds its browsing context once, and one instance is not documented as thread-safe.</summary>
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    /// <summary>Parses <paramref name="html"/>, inert elements removed.</summary>
+    /// <param name="html">The decoded page.</param>
+    /// <param name="jsonLd">Receives the text of every <c>&lt;script type="application/ld+json"&gt;</c>, in order.</param>
+    /// <returns>The page; dispose it once done with its DOM, which may point into the parse buffer.</returns>
+    public static ParsedPage Parse(ReadOnlySpan<char> html, List<string> jsonLd)
+    {
+        var buffer = HtmlSource.Strip(html, jsonLd, out var length);
+        try
         {
-            var open = span[at..].IndexOf("<script", StringComparison.OrdinalIgnoreCase);
-            if (open < 0)
-            {
-                break;
-            }
-
-            open += at;
-            var tagEnd = span[open..].IndexOf('>');
-            if (tagEnd < 0)
-            {
-                break;
-            }
-
-            tagEnd += open;
-            var tag = span[open..tagEnd];
-            var bodyStart = tagEnd + 1;
-            var close = span[bodyStart..].IndexOf("</script", StringComparison.OrdinalIgnoreCase);
-            var bodyEnd = close < 0 ? span.Length : bodyStart + close;
-            if (tag.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
-            {
-                blocks.Add(span[bodyStart..bodyEnd].ToString());
-            }
-
-            at = bodyEnd;
+            var document = (t_parser ??= new HtmlParser(Options)).ParseDocument(new ReadOnlyMemory<char>(buffer, 0, length));
+            return new ParsedPage(document, buffer);
         }
-
-        return blocks;
+        catch
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            throw;
+        }
     }
 }

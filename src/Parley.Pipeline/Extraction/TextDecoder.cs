@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
@@ -51,6 +52,17 @@ public static partial class TextDecoder
     /// <returns>The text, the encoding used, why, and how many bytes could not be decoded.</returns>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, string? declaredCharset = null, bool isHtml = false)
     {
+        using var chars = DecodeChars(bytes, declaredCharset, isHtml);
+        return new DecodedText(chars.Span.ToString(), chars.Encoding, chars.Basis, chars.Replacements);
+    }
+
+    /// <summary>
+    /// Decodes <paramref name="bytes"/> as <see cref="Decode(ReadOnlySpan{byte}, string?, bool)"/> does, into a pooled
+    /// buffer: the HTML path strips the page from it, so the whole decoded page is never a string of its own.
+    /// </summary>
+    /// <returns>The characters; dispose to return the buffer.</returns>
+    internal static DecodedChars DecodeChars(ReadOnlySpan<byte> bytes, string? declaredCharset, bool isHtml)
+    {
         if (TryBom(bytes, out var bomCodePage, out var bomLength))
         {
             return Run(bomCodePage, bytes[bomLength..], DecodingBasis.Bom);
@@ -82,10 +94,12 @@ public static partial class TextDecoder
 
         // Detection uses strict EUC-KR (51949): Windows-949's extension pairs also accept Windows-1252
         // curly quotes before a letter ("Moon\x92s"), which would read Western text as Korean.
-        var strict = Run(51949, bytes, DecodingBasis.Korean);
-        if (strict.Replacements == 0 && MostlyHangul(strict.Text))
+        using (var strict = Run(51949, bytes, DecodingBasis.Korean))
         {
-            return Run(949, bytes, DecodingBasis.Korean);
+            if (strict.Replacements == 0 && MostlyHangul(strict.Span))
+            {
+                return Run(949, bytes, DecodingBasis.Korean);
+            }
         }
 
         return Run(1252, bytes, DecodingBasis.Fallback);
@@ -105,7 +119,7 @@ public static partial class TextDecoder
         return m.Success ? m.Groups[1].Value : null;
     }
 
-    private static DecodedText? TryDeclared(int codePage, ReadOnlySpan<byte> bytes, DecodingBasis basis)
+    private static DecodedChars? TryDeclared(int codePage, ReadOnlySpan<byte> bytes, DecodingBasis basis)
     {
         if (Charsets.Resolve(codePage) is null)
         {
@@ -121,15 +135,22 @@ public static partial class TextDecoder
         // Bytes with non-ASCII that are valid UTF-8 are practically never text in another charset: Shift-JIS
         // or GB18030 decode "é" (C3 A9) without complaint, as mojibake, so a clean decode does not prove the declaration.
         var wrong = result.Replacements > 0 || bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
-        return wrong && Utf8.IsValid(bytes) ? Run(Utf8CodePage, bytes, DecodingBasis.Utf8OverDeclared) : result;
+        if (wrong && Utf8.IsValid(bytes))
+        {
+            result.Dispose();
+            return Run(Utf8CodePage, bytes, DecodingBasis.Utf8OverDeclared);
+        }
+
+        return result;
     }
 
-    private static DecodedText Run(int codePage, ReadOnlySpan<byte> bytes, DecodingBasis basis)
+    private static DecodedChars Run(int codePage, ReadOnlySpan<byte> bytes, DecodingBasis basis)
     {
         var fallback = new CountingDecoderFallback();
         var encoding = Encoding.GetEncoding(codePage, EncoderFallback.ReplacementFallback, fallback);
-        var text = encoding.GetString(bytes);
-        return new DecodedText(text, encoding, basis, fallback.Count);
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(bytes.Length)));
+        var length = encoding.GetChars(bytes, buffer);
+        return new DecodedChars(buffer, length, encoding, basis, fallback.Count);
     }
 
     private static bool TryBom(ReadOnlySpan<byte> bytes, out int codePage, out int length)
@@ -146,7 +167,7 @@ public static partial class TextDecoder
         return length > 0;
     }
 
-    private static bool MostlyHangul(string text)
+    private static bool MostlyHangul(ReadOnlySpan<char> text)
     {
         int nonAscii = 0, hangul = 0;
         foreach (var c in text)

@@ -8,7 +8,8 @@ namespace Parley.Pipeline.Extraction;
 /// Three states: <c>Preamble</c> (before a body: short lines wait as headline candidates, metadata
 /// lines fill in the article), <c>Body</c> (paragraphs), <c>Footer</c> (after a footer, menu or
 /// list: everything is skipped until something opens a new article). What opens an article: a
-/// metadata line (Posted, a dated byline, a wire header, a byline outside a body), "3 Min Read",
+/// metadata line (Posted, a dated byline, a wire header, a byline outside a body), "3 Min Read" (after a body;
+/// before one it joins the metadata above it),
 /// a dateline paragraph once the current article has a body, and running text in the preamble.
 /// The headline is the last short line before the article opened, or a site-description line
 /// ("Headline koreatimes.co.kr - get the latest ...") met after the body.
@@ -93,9 +94,7 @@ internal sealed class TextDumpAssembler
 
                 break;
             case DumpLineKind.ReadTime:
-                Close();
-                _current = StartNew();
-                _state = State.Preamble;
+                ReadTime();
                 break;
             case DumpLineKind.SiteHeadline:
                 SiteHeadline(line);
@@ -174,6 +173,35 @@ internal sealed class TextDumpAssembler
         }
 
         return _current;
+    }
+
+    /// <summary>
+    /// "3 Min Read" opens a new article after a body; before any body it follows the article's own date, headline and
+    /// byline ("NOVEMBER 9, 2023 / 4:05 AM", headline, "By ...", "3 Min Read"), which stay with the article it opens.
+    /// The headline is then the last short line waiting before it, not one met before the date (a section label).
+    /// </summary>
+    private void ReadTime()
+    {
+        if (_current is { HasBody: false } opened)
+        {
+            if (_pending.Count > 0)
+            {
+                var label = opened.Headline;
+                opened.Headline = null;
+                TakeHeadline(opened);
+                if (label is not null && TextLines.WordCount(label) <= MaxSectionWords)
+                {
+                    opened.Section ??= label;
+                }
+            }
+        }
+        else
+        {
+            Close();
+            _current = StartNew();
+        }
+
+        _state = State.Preamble;
     }
 
     private void SiteHeadline(DumpLine line)

@@ -41,11 +41,43 @@ public sealed partial class CodingStage
             sources = FindSubject(ctx, p, at, out fromSpeaker, out boundary);
         }
         var targets = st.Targets.SelectMany(c => ctx.Chunks[c].Actors).ToList();
-        return EmitPairs(ctx, p, at, st, events, sources, targets, fromSpeaker, boundary);
+        bool clauseTarget = false;
+        if (targets.Count == 0 && _options.AllowMissingTarget && !(p.Symmetric && sources.Count >= 2)
+            && ClauseTarget(ctx, st.End, sources) is int tc)
+        {
+            targets = Coordinated(ctx, tc);
+            clauseTarget = true;
+        }
+        return EmitPairs(ctx, p, at, st, events, sources, targets, fromSpeaker, boundary, clauseTarget);
+    }
+
+    // The first actor in the rest of the clause after a pattern with no target of its own, within
+    // ten tokens: an object past the pattern's words ("promised to continue military aid to
+    // war-torn Mozambique"), a prepositional target ("break relations with Russia"), or the
+    // place of a local act ("demonstrated in Serbia"). The clause ends at a comma, a clause word
+    // ("if", "who", "after") or the reporting verb; the source's own actors are passed over.
+    private static int? ClauseTarget(SentenceContext ctx, int from, List<ActorRef> sources)
+    {
+        for (int k = from; k < ctx.Count && k < from + 10; k++)
+        {
+            string w = ctx.Word(k);
+            if (IsHardBoundary(ctx, k) || w == "," || k == ctx.SpeechAt || ctx.InQuote[k]) return null;
+            int c = ctx.ChunkAt[k];
+            if (c < 0)
+            {
+                if (ClauseWords.Contains(w)) return null;
+                continue;
+            }
+            var chunk = ctx.Chunks[c];
+            if (c == ctx.SpeakerChunk) return null;
+            if (chunk.Actors.Any(a => sources.Any(s => SameActor(a, s)))) { k = chunk.End - 1; continue; }
+            return c;
+        }
+        return null;
     }
 
     private bool EmitPairs(SentenceContext ctx, VerbPattern p, int at, MatchState st, ImmutableArray<EventMention>.Builder events,
-        List<ActorRef> sources, List<ActorRef> targets, bool fromSpeaker, int boundary)
+        List<ActorRef> sources, List<ActorRef> targets, bool fromSpeaker, int boundary, bool clauseTarget = false)
     {
         if (sources.Count == 0) return false;
 
@@ -71,8 +103,10 @@ public sealed partial class CodingStage
                     if (p.Symmetric && st.Sources.Count > 0) pairs.Add((b, a));
                 }
         }
+        // A target found only in the rest of the clause is too loose a reading to keep the source
+        // from the country it names ("their forces completed their withdrawal from the Bosnian town").
         for (int n = 0; n < pairs.Count; n++)
-            pairs[n] = (Placed(ctx, pairs[n].Source, pairs[n].Target, true), Placed(ctx, pairs[n].Target, pairs[n].Source, false));
+            pairs[n] = (Placed(ctx, pairs[n].Source, clauseTarget ? NoActor : pairs[n].Target, true), Placed(ctx, pairs[n].Target, pairs[n].Source, false));
         pairs.RemoveAll(x => SameActor(x.Source, x.Target) || !Codable(x.Source) || (!Codable(x.Target) && !ReferenceEquals(x.Target, NoActor)));
         if (pairs.Count == 0) return false;
 
@@ -396,12 +430,19 @@ public sealed partial class CodingStage
     private static bool Governed(SentenceContext ctx, int start)
     {
         int k = start - 1;
-        while (k >= 0 && ctx.Word(k) is "the" or "a" or "an" or "its" or "their" or "his" or "her") k--;
+        // "in western Cambodia", "in the south of Lebanon": a compass word between the preposition and the place.
+        while (k >= 0 && ctx.Word(k) is "the" or "a" or "an" or "its" or "their" or "his" or "her" || (k >= 0 && CompassWords.Contains(ctx.Word(k)))) k--;
         // "Thousands of Iraqi Kurds demonstrated", "a group of Yoruba leaders": a quantity's "of" heads no phrase.
         if (k >= 1 && ctx.Word(k) == "of" && ctx.Word(k - 1) is "thousands" or "hundreds" or "dozens" or "millions" or "tens" or "scores"
                 or "group" or "groups" or "members" or "some" or "many" or "most" or "all" or "number" or "crowd" or "crowds") return false;
         return k >= 0 && Prepositions.Contains(ctx.Word(k));
     }
+
+    private static readonly HashSet<string> CompassWords = new(StringComparer.Ordinal)
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+        "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west", "occupied", "neighboring", "neighbouring",
+    };
 
     // The speaker of a sentence is not an actor of the events in what they are reported to say.
     private static bool IsSpeakerInContent(SentenceContext ctx, int chunk, int at) =>

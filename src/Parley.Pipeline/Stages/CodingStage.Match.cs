@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Parley.Pipeline.Dictionaries;
 
@@ -99,10 +100,13 @@ public sealed partial class CodingStage
     private static bool IsHardBoundary(SentenceContext ctx, int i) =>
         ctx.Word(i) is ";" or ":" or "\"" or "\u201C" or "\u201D" or "." || (ctx.Word(i) is "that" or "which" or "who");
 
-    // The actor at j, or after up to two determiners or adjectives ("the", "his", "new").
+    // The actor at j, or after up to two determiners or adjectives ("the", "his", "new"), or after
+    // a quantity ("killed one U.S. soldier", "arrested more than 100 Palestinians", "up to 16
+    // Russian advisers", "scores of Liberian refugees").
     private static int ChunkNear(SentenceContext ctx, int j)
     {
-        for (int k = j; k < ctx.Count && k <= j + 2; k++)
+        int j0 = QuantityEnd(ctx, j);
+        for (int k = j0; k < ctx.Count && k <= j0 + 2; k++)
         {
             if (ctx.ChunkAt[k] >= 0) return ctx.Chunks[ctx.ChunkAt[k]].Start == k ? ctx.ChunkAt[k] : -1;
             var t = ctx.Tok(k);
@@ -110,5 +114,31 @@ public sealed partial class CodingStage
                 return -1;
         }
         return -1;
+    }
+
+    private static readonly FrozenSet<string> QuantityWords = new[]
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "fifty", "hundred", "thousand",
+        "scores", "dozens", "hundreds", "thousands", "tens", "millions", "dozen", "several", "some", "more", "than", "least", "up",
+        "nearly", "almost", "about", "around", "over", "fewer", "less",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // The token after a quantity that starts at j ("at least three", "more than 100", "scores of"),
+    // or j when none starts there.
+    private static int QuantityEnd(SentenceContext ctx, int j)
+    {
+        int k = j;
+        bool number = false;
+        while (k < ctx.Count && k < j + 5)
+        {
+            string w = ctx.Word(k);
+            if (ctx.Tok(k).Kind == TokenKind.Number) { number = true; k++; continue; }
+            if (w == "at" && ctx.Word(k + 1) == "least") { k += 2; continue; }
+            if (w == "up" && ctx.Word(k + 1) == "to") { k += 2; continue; }
+            if (QuantityWords.Contains(w) && w is not ("at" or "up")) { number |= w is not ("more" or "than" or "some" or "about" or "around" or "over" or "nearly" or "almost" or "fewer" or "less"); k++; continue; }
+            if (w == "of" && number && k > j) { k++; break; }
+            break;
+        }
+        return number ? k : j;
     }
 }

@@ -117,6 +117,16 @@ public sealed partial class ActorStage
                 i++;
                 continue;
             }
+            // "Ethopia has agreed", "Quatar's emir": a capitalised unknown word one letter off a
+            // country's name or demonym, when it names no place or person we know.
+            if (len == 0 && t.Kind == TokenKind.Word && char.IsUpper(text[t.Span.Start]) && t.Lower.Length >= 5
+                && !_dict.PeopleByShortName.ContainsKey(t.Lower) && !state.ShortNames.ContainsKey(t.Lower) && _dict.Agents.Match(tokens, i, out _) == 0
+                && _dict.Places.Match(tokens, i, out _) == 0 && _dict.MatchMisspeltCountry(t.Lower) is { } misspelt)
+            {
+                items.Add(new Item(i, i + 1, misspelt.Kind == ActorKind.Demonym ? ItemKind.Demonym : ItemKind.Country, misspelt, null));
+                i++;
+                continue;
+            }
             if (len > 0 && AnyCapital(text, tokens, i, len))
             {
                 if (values.Any(v => v.Code.Length == 0)) { i += len; continue; } // a place or thing, not an actor

@@ -39,6 +39,7 @@ public sealed partial class CodingStage
         else
         {
             sources = FindSubject(ctx, p, at, out fromSpeaker, out boundary);
+            if (sources.Count == 0 && !p.Nominal && UnattributedAttack(ctx, p, at) is { } unknown) sources = [unknown];
         }
         var targets = st.Targets.SelectMany(c => ctx.Chunks[c].Actors).ToList();
         bool clauseTarget = false;
@@ -236,6 +237,51 @@ public sealed partial class CodingStage
         _ => "138",
     };
 
+    private static readonly HashSet<string> AttackNouns = new(StringComparer.Ordinal)
+    {
+        "bomb", "bombs", "bombing", "bombings", "blast", "blasts", "explosion", "explosions", "attack", "attacks", "ambush",
+        "shelling", "rocket", "rockets", "mortar", "mortars", "mine", "mines", "minefield", "landmine", "airstrike", "airstrikes",
+        "gunfire", "shooting", "grenade", "ied",
+    };
+
+    /// <summary>
+    /// The doer of an attack whose subject is the weapon or the act itself ("A car bomb in Kabul
+    /// killed two soldiers"): unidentified armed forces (UAF) of the country the subject places
+    /// it in, as ICEWS and CAMEO code attacks nobody claimed; null for other codes or when the
+    /// subject names no attack noun or no single country.
+    /// </summary>
+    private ActorRef? UnattributedAttack(SentenceContext ctx, VerbPattern p, int at)
+    {
+        if (!(p.Code.StartsWith("18", StringComparison.Ordinal) || p.Code.StartsWith("19", StringComparison.Ordinal) || p.Code.StartsWith("20", StringComparison.Ordinal)))
+            return null;
+        int noun = -1;
+        string? country = null;
+        for (int k = at - 1; k >= 0; k--)
+        {
+            string w = ctx.Word(k);
+            if (w is ";" or ":" or "," || ctx.InQuote[k] || (ClauseWords.Contains(w) && ctx.ChunkAt[k] < 0)) break;
+            if (AttackNouns.Contains(w)) noun = k;
+            if (ctx.ChunkAt[k] >= 0)
+            {
+                var c = ctx.Chunks[ctx.ChunkAt[k]];
+                if (!Governed(ctx, c.Start)) return null; // an actor is the subject after all
+                string cc = c.Actors[0].CountryCode;
+                if (!_dict.Names.ContainsKey(cc) || (country is not null && country != cc)) return null;
+                country = cc;
+                k = c.Start;
+                continue;
+            }
+            if (char.IsUpper(ctx.Doc.Text[ctx.Tok(k).Span.Start]) && _dict.Places.Match(ctx.Doc.TokensOf(ctx.Sentence), k, out var place) > 0 && place is not null)
+            {
+                if (country is not null && country != place.Country) return null;
+                country = place.Country;
+            }
+        }
+        if (noun < 0 || country is null) return null;
+        string text = ctx.Tok(noun).Span.TextOf(ctx.Doc.Text);
+        return new ActorRef(text, text, country + "UAF");
+    }
+
     // The chunk after "by" within a few tokens of a noun event's end: its index, -1 when "by"
     // is followed by no actor, null when there is no "by".
     private static int? ByAgent(SentenceContext ctx, int end)
@@ -401,6 +447,9 @@ public sealed partial class CodingStage
                 if (!Governed(ctx, c.Start) && !IsSpeakerInContent(ctx, ctx.ChunkAt[k], at)) first = ctx.ChunkAt[k];
             }
         }
+        // "killed one U.S. soldier and wounded two others": the actor before "and" is the first
+        // verb's object; the second verb shares the first one's subject, not that object.
+        if (first >= 0 && ctx.Word(q) == "and" && q >= 1 && ctx.ChunkAt[q - 1] >= 0 && IsObjectBeforeAnd(ctx, first, q)) return [];
         if (first >= 0) return Coordinated(ctx, first);
 
         // No subject in this clause: a subordinate clause takes the main clause's actor.
@@ -424,6 +473,21 @@ public sealed partial class CodingStage
             }
         }
         return [];
+    }
+
+    // True when the chunk `first`, the only subject candidate, ends at the "and" at q and a word
+    // other than a determiner or quantity stands before it in the clause (the verb it is the object of).
+    private static bool IsObjectBeforeAnd(SentenceContext ctx, int first, int q)
+    {
+        var c = ctx.Chunks[first];
+        int group = ctx.ChunkAt[q - 1];
+        if (group != first && ctx.Chunks[group].Start < c.Start) return false;
+        int k = c.Start - 1;
+        while (k >= 0 && (ctx.Word(k) is "the" or "a" or "an" or "its" or "their" or "his" or "her" || ctx.Tok(k).Kind == TokenKind.Number
+                          || QuantityWords.Contains(ctx.Word(k)))) k--;
+        if (k < 0) return false;
+        string w = ctx.Word(k);
+        return ctx.Tok(k).Kind == TokenKind.Word && ctx.ChunkAt[k] < 0 && !ClauseWords.Contains(w) && !Prepositions.Contains(w) && w is not ("and" or "or");
     }
 
     // "in the Washington session": an actor after a preposition (and its determiners) is not a subject.

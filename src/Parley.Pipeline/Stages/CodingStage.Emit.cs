@@ -364,7 +364,10 @@ public sealed partial class CodingStage
         // Students, unions and rebels contend with their own government ("students protested
         // against the Nigerian government"), but a protest against a country ("against the U.S.")
         // is as often abroad: only a government acted on places a non-state source.
-        bool notOther = state || !isSource || !(other.Code.Length > 3 && other.Code.AsSpan(3).StartsWith("GOV", StringComparison.Ordinal));
+        // A named office holder acted on ("the rebels will release Prime Minister Mahendra Chaudhry")
+        // holds that office in the country of the sentence, whoever acts on them.
+        bool namedOfficial = !isSource && state && !ethnic && a.Name != a.Text && a.Name.Length > 0;
+        bool notOther = (state || !isSource || !(other.Code.Length > 3 && other.Code.AsSpan(3).StartsWith("GOV", StringComparison.Ordinal))) && !namedOfficial;
         string? found = null;
         bool several = false;
         foreach (var c in ctx.Chunks)

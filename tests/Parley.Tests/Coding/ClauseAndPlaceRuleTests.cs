@@ -115,6 +115,12 @@ public class ClauseAndPlaceRuleTests
     public void Coder_AttackWithNoNamedDoerIsByUnidentifiedForcesOfThePlace(string text, string source, string target) =>
         Code(Plover, text).Should().Contain(e => e.Source == source && e.Target.StartsWith(target) && e.Cameo.StartsWith("19"));
 
+    [Theory]
+    [InlineData("Haitian rebels freed Prime Minister Jean Baptiste Morel on Sunday.", "HTIGOV")]
+    [InlineData("Bolivian protesters rejected an appeal from President Tomas Ruiz Villa.", "BOLGOV")]
+    public void Coder_NamedOfficeHolderActedOnIsOfTheSentencesCountry(string text, string target) =>
+        Code(Plover, text).Should().Contain(e => e.Target == target);
+
     [Fact]
     public void Coder_AttackNamedByItsDoerIsNotUnidentified() =>
         Code(Plover, "Taliban fighters in Kandahar attacked a police post on Monday.").Should().NotContain(e => e.Source.EndsWith("UAF"));

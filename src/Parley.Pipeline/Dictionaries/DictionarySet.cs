@@ -163,11 +163,16 @@ public sealed class DictionarySet
             return true;
         }
         if (_spellingsLessOne.TryGetValue(lowerWord, out var dropped) && (dropped is null || !Take(dropped))) return null;
-        if (lowerWord.Length >= MinSpelling + 1)
-            for (int i = 0; i < lowerWord.Length; i++)
-                if (_spellings.TryGetValue(lowerWord.Remove(i, 1), out var added) && (added is null || !Take(added))) return null;
+        if (lowerWord.Length > 64) return found;
         Span<char> buf = stackalloc char[lowerWord.Length];
         var lookup = _spellings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lowerWord.Length >= MinSpelling + 1)
+            for (int i = 0; i < lowerWord.Length; i++)
+            {
+                lowerWord.AsSpan(0, i).CopyTo(buf);
+                lowerWord.AsSpan(i + 1).CopyTo(buf[i..]);
+                if (lookup.TryGetValue(buf[..^1], out var added) && (added is null || !Take(added))) return null;
+            }
         for (int i = 0; i + 1 < lowerWord.Length; i++)
         {
             if (lowerWord[i] == lowerWord[i + 1]) continue;

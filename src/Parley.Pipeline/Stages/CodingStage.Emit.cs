@@ -43,6 +43,10 @@ public sealed partial class CodingStage
         }
         var targets = st.Targets.SelectMany(c => ctx.Chunks[c].Actors).ToList();
         bool clauseTarget = false;
+        // "expelled two Russian diplomats" read by "+expel .. diplomats": the pattern's own object
+        // word heads an actor, and that actor is the target.
+        if (targets.Count == 0 && !(p.Symmetric && sources.Count >= 2) && ObjectInPattern(ctx, at, st.End, sources) is int oc)
+            targets = [.. ctx.Chunks[oc].Actors];
         if (targets.Count == 0 && _options.AllowMissingTarget && !(p.Symmetric && sources.Count >= 2)
             && ClauseTarget(ctx, st.End, sources) is int tc)
         {
@@ -50,6 +54,19 @@ public sealed partial class CodingStage
             clauseTarget = true;
         }
         return EmitPairs(ctx, p, at, st, events, sources, targets, fromSpeaker, boundary, clauseTarget);
+    }
+
+    // The actor that holds a word of the pattern after its verb, or null.
+    private static int? ObjectInPattern(SentenceContext ctx, int at, int end, List<ActorRef> sources)
+    {
+        for (int k = at + 1; k < end && k < ctx.Count; k++)
+        {
+            int c = ctx.ChunkAt[k];
+            if (c < 0 || c == ctx.SpeakerChunk) continue;
+            if (ctx.Chunks[c].Actors.Any(a => sources.Any(s => SameActor(a, s)))) continue;
+            return c;
+        }
+        return null;
     }
 
     // The first actor in the rest of the clause after a pattern with no target of its own, within

@@ -64,6 +64,15 @@ public class ClauseAndPlaceRuleTests
     public void Coder_SourceOnlyEventTakesItsTargetFromTheRestOfTheClause(string text, string source, string target) =>
         Code(Plover, text).Should().Contain(e => e.Source.StartsWith(source) && e.Target.StartsWith(target));
 
+    [Theory]
+    [InlineData("Switzerland expelled two Russian diplomats on Friday.", "CHE", "RUS")]
+    [InlineData("Peru said it had expelled three Bolivian diplomats.", "PER", "BOL")]
+    public void Coder_ActorHoldingThePatternsObjectWordIsTheTarget(string text, string source, string target)
+    {
+        Code(Dyadic, text).Should().Contain(e => e.Source.StartsWith(source) && e.Target.StartsWith(target) && e.Cameo.StartsWith("16"));
+        Code(Plover, text).Should().Contain(e => e.Source.StartsWith(source) && e.Target.StartsWith(target));
+    }
+
     [Fact]
     public void Coder_ClauseTargetStopsAtTheClauseBoundary() =>
         Code(Plover, "Syria threatened to retaliate if Turkey moved its troops.").Should().NotContain(e => e.Target.StartsWith("TUR"));

@@ -56,7 +56,10 @@ public sealed partial class CodingStage
         switch (el.Kind)
         {
             case PatternElementKind.Word:
-                return j < ctx.Count && !ctx.InQuote[j] && el.Forms!.Contains(ctx.Word(j)) && Match(ctx, p, e + 1, j + 1, st, optionalTarget);
+                if (j < ctx.Count && !ctx.InQuote[j] && el.Forms!.Contains(ctx.Word(j))) return Match(ctx, p, e + 1, j + 1, st, optionalTarget);
+                // "concluded on Saturday that", "reiterated its demand today that": a time adverb inside the phrase.
+                int after = e > 0 ? AfterTimeAdverb(ctx, j) : j;
+                return after > j && after < ctx.Count && !ctx.InQuote[after] && el.Forms!.Contains(ctx.Word(after)) && Match(ctx, p, e + 1, after + 1, st, optionalTarget);
             case PatternElementKind.Gap:
                 for (int g = 0; g <= VerbPattern.MaxGap && j + g <= ctx.Count; g++)
                 {
@@ -95,6 +98,15 @@ public sealed partial class CodingStage
                 }
                 return Match(ctx, p, e + 1, end, st, optionalTarget);
         }
+    }
+
+    // The token after a time adverb at j ("today", "yesterday", "Monday", "on Monday"), or j when none.
+    private static int AfterTimeAdverb(SentenceContext ctx, int j)
+    {
+        string w = ctx.Word(j);
+        if (w is "today" or "yesterday" or "tonight" || TimeStage.Weekdays.ContainsKey(w)) return j + 1;
+        if (w == "on" && TimeStage.Weekdays.ContainsKey(ctx.Word(j + 1))) return j + 2;
+        return j;
     }
 
     private static bool IsHardBoundary(SentenceContext ctx, int i) =>

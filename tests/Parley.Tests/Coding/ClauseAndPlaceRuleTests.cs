@@ -73,6 +73,12 @@ public class ClauseAndPlaceRuleTests
         Code(Plover, text).Should().Contain(e => e.Source.StartsWith(source) && e.Target.StartsWith(target));
     }
 
+    [Theory]
+    [InlineData("Egypt demanded on Monday that Sudan withdraw its troops.")]
+    [InlineData("Egypt demanded today that Sudan withdraw its troops.")]
+    public void Coder_TimeAdverbInsideAPatternIsSkipped(string text) =>
+        Code(Dyadic, text).Should().Contain(e => e.Source == "EGY" && e.Target == "SDN" && e.Cameo.StartsWith("10"));
+
     [Fact]
     public void Coder_ClauseTargetStopsAtTheClauseBoundary() =>
         Code(Plover, "Syria threatened to retaliate if Turkey moved its troops.").Should().NotContain(e => e.Target.StartsWith("TUR"));

@@ -103,9 +103,10 @@ public sealed partial class CodingStage
     // The token after a time adverb at j ("today", "yesterday", "Monday", "on Monday"), or j when none.
     private static int AfterTimeAdverb(SentenceContext ctx, int j)
     {
+        // Called on every failed literal of every pattern tried: cheap tests first.
         string w = ctx.Word(j);
-        if (w is "today" or "yesterday" or "tonight" || TimeStage.Weekdays.ContainsKey(w)) return j + 1;
-        if (w == "on" && TimeStage.Weekdays.ContainsKey(ctx.Word(j + 1))) return j + 2;
+        if (w == "on") return TimeStage.Weekdays.ContainsKey(ctx.Word(j + 1)) ? j + 2 : j;
+        if (w == "tonight" || (w.EndsWith("day", StringComparison.Ordinal) && (w is "today" or "yesterday" || TimeStage.Weekdays.ContainsKey(w)))) return j + 1;
         return j;
     }
 

@@ -124,14 +124,81 @@ public sealed class DictionarySet
         }
     }
 
+    // One-word country names and demonyms of at least MinSpelling letters, and each of them with
+    // one letter dropped, for MatchMisspeltCountry; null marks a spelling two countries share.
+    private readonly Dictionary<string, LexEntry?> _spellings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LexEntry?> _spellingsLessOne = new(StringComparer.Ordinal);
+
+    // Below six letters one edit turns too many names into others (Iran/Iraq, Niger/Nigeria's stem).
+    private const int MinSpelling = 6;
+
+    private void AddSpelling(string phrase, LexEntry entry)
+    {
+        if (phrase.Length < MinSpelling || !phrase.All(char.IsLetter)) return;
+        string w = phrase.ToLowerInvariant();
+        Put(_spellings, w, entry);
+        for (int i = 0; i < w.Length; i++) Put(_spellingsLessOne, w.Remove(i, 1), entry);
+
+        static void Put(Dictionary<string, LexEntry?> map, string key, LexEntry e)
+        {
+            if (!map.TryGetValue(key, out var old)) map[key] = e;
+            else if (old is not null && old.Code != e.Code) map[key] = null;
+        }
+    }
+
+    /// <summary>
+    /// The country whose one-word name or demonym <paramref name="lowerWord"/> misspells by one
+    /// letter dropped, added or two neighbours swapped ("Ethopia", "Quatar", "Nigreia"); null
+    /// when the word is spelt right, is shorter than six letters, or is one edit from two countries.
+    /// </summary>
+    public LexEntry? MatchMisspeltCountry(string lowerWord)
+    {
+        if (lowerWord.Length < MinSpelling - 1 || _spellings.ContainsKey(lowerWord)) return null;
+        LexEntry? found = null;
+        bool Take(LexEntry? e)
+        {
+            if (e is null) return false;
+            if (found is not null && found.Code != e.Code) { found = null; return false; }
+            found = e;
+            return true;
+        }
+        if (_spellingsLessOne.TryGetValue(lowerWord, out var dropped) && (dropped is null || !Take(dropped))) return null;
+        if (lowerWord.Length > 64) return found;
+        Span<char> buf = stackalloc char[lowerWord.Length];
+        var lookup = _spellings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lowerWord.Length >= MinSpelling + 1)
+            for (int i = 0; i < lowerWord.Length; i++)
+            {
+                lowerWord.AsSpan(0, i).CopyTo(buf);
+                lowerWord.AsSpan(i + 1).CopyTo(buf[i..]);
+                if (lookup.TryGetValue(buf[..^1], out var added) && (added is null || !Take(added))) return null;
+            }
+        for (int i = 0; i + 1 < lowerWord.Length; i++)
+        {
+            if (lowerWord[i] == lowerWord[i + 1]) continue;
+            lowerWord.AsSpan().CopyTo(buf);
+            (buf[i], buf[i + 1]) = (buf[i + 1], buf[i]);
+            if (lookup.TryGetValue(buf, out var swapped) && (swapped is null || !Take(swapped))) return null;
+        }
+        return found;
+    }
+
     private void AddCountry(TsvFile.Row r)
     {
         var code = r["code"];
         if (code.Length == 0) return;
         var name = r["name"];
         Names[code] = name;
-        foreach (var n in r.List("aliases").Prepend(name)) Actors.Add(n, new LexEntry(ActorKind.Country, code, name));
-        foreach (var n in r.List("demonyms")) Actors.Add(n, new LexEntry(ActorKind.Demonym, code, name));
+        foreach (var n in r.List("aliases").Prepend(name))
+        {
+            Actors.Add(n, new LexEntry(ActorKind.Country, code, name));
+            AddSpelling(n, new LexEntry(ActorKind.Country, code, name));
+        }
+        foreach (var n in r.List("demonyms"))
+        {
+            Actors.Add(n, new LexEntry(ActorKind.Demonym, code, name));
+            AddSpelling(n, new LexEntry(ActorKind.Demonym, code, name));
+        }
         foreach (var n in r.List("metonyms")) Actors.Add(n, new LexEntry(ActorKind.Metonym, code, n));
     }
 

@@ -30,6 +30,7 @@ public static class Inflector
     {
         "commit", "admit", "regret", "submit", "permit", "rebut", "abet", "compel", "expel", "propel", "control",
         "patrol", "occur", "refer", "prefer", "confer", "defer", "deter", "transfer", "equip", "acquit", "embed",
+        "kidnap", "airdrop", "outstrip",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>All forms of verb <paramref name="lemma"/>: base, third person, past, participles.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Parley.Pipeline.Dictionaries;
 
@@ -91,8 +92,10 @@ public sealed partial class ActorStage
             string w = tokens[i].Lower;
             if (Fillers.Contains(w)) continue;
             if (w is "of" or "for" && i > gapStart - 1 && left.Kind is ItemKind.Agent or ItemKind.Organization or ItemKind.Country or ItemKind.Metonym) continue;
-            // "rebels in the Ivory Coast", "security forces in Guinea": a sector placed in a country.
-            if (w == "in" && left.Kind == ItemKind.Agent && right.Kind is ItemKind.Country && !chunkHasCountry) continue;
+            // "rebels in the Ivory Coast", "security forces in Guinea", "police in Mariupol": a sector placed in a country.
+            if (w == "in" && left.Kind == ItemKind.Agent && right.Kind is ItemKind.Country or ItemKind.Place && !chunkHasCountry) continue;
+            // "U.S.-led forces": the forces of the country that leads them.
+            if (w == "-" && i + 2 == gapEnd && tokens[i + 1].Lower == "led" && IsCountryLike(left.Kind) && right.Kind == ItemKind.Agent) return true;
             if (w == "," && right.Kind is ItemKind.Person or ItemKind.UnknownName && left.Kind == ItemKind.Agent && gapEnd - gapStart == 1) continue;
             return false;
         }
@@ -107,6 +110,23 @@ public sealed partial class ActorStage
             var t = tokens[i];
             if (t.Kind == TokenKind.Punct) { i++; continue; }
             int len = _dict.Actors.Match(tokens, i, out var values);
+            // "Vietnamese-led forces", "Saudi-led coalition": the forces of the country that leads them.
+            if (len == 0 && t.Kind == TokenKind.Word && char.IsUpper(text[t.Span.Start]) && LedBy(tokens, i) is { } leadingCountry)
+            {
+                items.Add(new Item(i, i + 1, ItemKind.Demonym, leadingCountry, null));
+                i++;
+                continue;
+            }
+            // "Ethopia has agreed", "Quatar's emir": a capitalised unknown word one letter off a
+            // country's name or demonym, when it names no place or person we know.
+            if (len == 0 && t.Kind == TokenKind.Word && char.IsUpper(text[t.Span.Start]) && t.Lower.Length >= 5
+                && !_dict.PeopleByShortName.ContainsKey(t.Lower) && !state.ShortNames.ContainsKey(t.Lower) && _dict.Agents.Match(tokens, i, out _) == 0
+                && _dict.Places.Match(tokens, i, out _) == 0 && _dict.MatchMisspeltCountry(t.Lower) is { } misspelt)
+            {
+                items.Add(new Item(i, i + 1, misspelt.Kind == ActorKind.Demonym ? ItemKind.Demonym : ItemKind.Country, misspelt, null));
+                i++;
+                continue;
+            }
             if (len > 0 && AnyCapital(text, tokens, i, len))
             {
                 if (values.Any(v => v.Code.Length == 0)) { i += len; continue; } // a place or thing, not an actor
@@ -123,8 +143,10 @@ public sealed partial class ActorStage
                 continue;
             }
             // A place below country level before a role word gives the role its country ("Kano State
-            // government", "Mariupol police", "Dehli police" with two letters swapped); a bare place is not an actor.
-            if (char.IsUpper(text[t.Span.Start]) && !state.ShortNames.ContainsKey(t.Lower) && PlaceAt(tokens, i) is (> 0 and var placeLen, { } place))
+            // government", "Mariupol police", "Dehli police" with two letters swapped), and so does one
+            // after a role word and "of"/"in" ("the government of Sindh"); a bare place is not an actor.
+            if (char.IsUpper(text[t.Span.Start]) && !state.ShortNames.ContainsKey(t.Lower)
+                && PlaceAt(tokens, i) is var at && (at.Length > 0 ? at : PlaceAfterRole(tokens, i, items)) is (> 0 and var placeLen, { } place))
             {
                 items.Add(new Item(i, i + placeLen, ItemKind.Place, new LexEntry(ActorKind.Country, place.Country, place.Name), null));
                 i += placeLen;
@@ -216,10 +238,42 @@ public sealed partial class ActorStage
         return before || after || titled ? leader : null;
     }
 
+    // Capitalised title words that are also names of towns ("Federal", Entre Ríos; "Union", New
+    // Jersey): before a role word they are part of the title ("Federal Minister"), not a place.
+    private static readonly FrozenSet<string> TitleWords = new[]
+    {
+        "federal", "central", "union", "national", "general", "supreme", "royal", "interior", "state", "provincial",
+        "regional", "municipal", "defense", "defence", "justice", "labor", "labour", "security", "foreign", "home",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // The place named at token i right after a role word and "of"/"in" ("the government of Sindh
+    // province", "police in Mariupol"): the role's country is the place's.
+    private (int Length, Place? Place) PlaceAfterRole(ReadOnlySpan<Token> tokens, int i, List<Item> items)
+    {
+        if (items.Count == 0 || items[^1].Kind != ItemKind.Agent) return (0, null);
+        int gap = i - items[^1].End;
+        if (gap is < 1 or > 2 || tokens[items[^1].End].Lower is not ("of" or "in") || (gap == 2 && tokens[i - 1].Lower != "the")) return (0, null);
+        int len = _dict.Places.Match(tokens, i, out var place);
+        return len > 0 && place is not null && !(len == 1 && TitleWords.Contains(tokens[i].Lower)) ? (len, place) : (0, null);
+    }
+
+    // The country entry a "<Name>-led" token is led by ("Vietnamese-led", "Saudi-led"), or null.
+    private LexEntry? LedBy(ReadOnlySpan<Token> tokens, int i)
+    {
+        string w = tokens[i].Lower;
+        if (!w.EndsWith("-led", StringComparison.Ordinal) || w.Length < 6) return null;
+        ReadOnlySpan<Token> head = [new Token(tokens[i].Span, TokenKind.Word, w[..^4])];
+        if (_dict.Actors.Match(head, 0, out var values) != 1) return null;
+        foreach (var v in values)
+            if (v.Kind is ActorKind.Country or ActorKind.Demonym && v.Code.Length == 3) return v;
+        return null;
+    }
+
     // The place named at token i when a role word follows it (after "State"/"Province" fillers).
     private (int Length, Place? Place) PlaceAt(ReadOnlySpan<Token> tokens, int i)
     {
         int len = _dict.Places.Match(tokens, i, out var place);
+        if (len == 1 && TitleWords.Contains(tokens[i].Lower)) return (0, null);
         Place? found = place;
         // A misspelt city is only looked for right before a role word, the one place it can stand.
         if (len == 0 && tokens[i].Kind == TokenKind.Word && i + 1 < tokens.Length && _dict.Agents.Match(tokens, i + 1, out _) > 0)

@@ -10,7 +10,9 @@ public sealed record CodingOptions
     /// When true, an event whose pattern finds a source but no target is still coded, with an
     /// empty target (code ""). PLOVER allows such events (a protest, a mobilisation, a refusal
     /// with no named party); the store keeps only dyadic events, so ingest leaves this off and
-    /// the PLOVER evaluation turns it on.
+    /// the PLOVER evaluation turns it on. Before an event is coded without a target, the rest of
+    /// its clause is searched for one ("promised to continue military aid to war-torn
+    /// Mozambique", "demonstrated in Serbia").
     /// </summary>
     public bool AllowMissingTarget { get; init; }
 

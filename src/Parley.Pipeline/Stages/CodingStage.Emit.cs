@@ -39,13 +39,63 @@ public sealed partial class CodingStage
         else
         {
             sources = FindSubject(ctx, p, at, out fromSpeaker, out boundary);
+            if (sources.Count == 0 && !p.Nominal && UnattributedAttack(ctx, p, at) is { } unknown) sources = [unknown];
         }
         var targets = st.Targets.SelectMany(c => ctx.Chunks[c].Actors).ToList();
-        return EmitPairs(ctx, p, at, st, events, sources, targets, fromSpeaker, boundary);
+        bool clauseTarget = false;
+        // "expelled two Russian diplomats" read by "+expel .. diplomats": the pattern's own object
+        // word heads an actor, and that actor is the target.
+        if (targets.Count == 0 && !(p.Symmetric && sources.Count >= 2) && ObjectInPattern(ctx, at, st.End, sources) is int oc)
+            targets = [.. ctx.Chunks[oc].Actors];
+        if (targets.Count == 0 && _options.AllowMissingTarget && !(p.Symmetric && sources.Count >= 2)
+            && ClauseTarget(ctx, st.End, sources) is int tc)
+        {
+            targets = Coordinated(ctx, tc);
+            clauseTarget = true;
+        }
+        return EmitPairs(ctx, p, at, st, events, sources, targets, fromSpeaker, boundary, clauseTarget);
+    }
+
+    // The actor that holds a word of the pattern after its verb, or null.
+    private static int? ObjectInPattern(SentenceContext ctx, int at, int end, List<ActorRef> sources)
+    {
+        for (int k = at + 1; k < end && k < ctx.Count; k++)
+        {
+            int c = ctx.ChunkAt[k];
+            if (c < 0 || c == ctx.SpeakerChunk) continue;
+            if (ctx.Chunks[c].Actors.Any(a => sources.Any(s => SameActor(a, s)))) continue;
+            return c;
+        }
+        return null;
+    }
+
+    // The first actor in the rest of the clause after a pattern with no target of its own, within
+    // ten tokens: an object past the pattern's words ("promised to continue military aid to
+    // war-torn Mozambique"), a prepositional target ("break relations with Russia"), or the
+    // place of a local act ("demonstrated in Serbia"). The clause ends at a comma, a clause word
+    // ("if", "who", "after") or the reporting verb; the source's own actors are passed over.
+    private static int? ClauseTarget(SentenceContext ctx, int from, List<ActorRef> sources)
+    {
+        for (int k = from; k < ctx.Count && k < from + 10; k++)
+        {
+            string w = ctx.Word(k);
+            if (IsHardBoundary(ctx, k) || w == "," || k == ctx.SpeechAt || ctx.InQuote[k]) return null;
+            int c = ctx.ChunkAt[k];
+            if (c < 0)
+            {
+                if (ClauseWords.Contains(w)) return null;
+                continue;
+            }
+            var chunk = ctx.Chunks[c];
+            if (c == ctx.SpeakerChunk) return null;
+            if (chunk.Actors.Any(a => sources.Any(s => SameActor(a, s)))) { k = chunk.End - 1; continue; }
+            return c;
+        }
+        return null;
     }
 
     private bool EmitPairs(SentenceContext ctx, VerbPattern p, int at, MatchState st, ImmutableArray<EventMention>.Builder events,
-        List<ActorRef> sources, List<ActorRef> targets, bool fromSpeaker, int boundary)
+        List<ActorRef> sources, List<ActorRef> targets, bool fromSpeaker, int boundary, bool clauseTarget = false)
     {
         if (sources.Count == 0) return false;
 
@@ -71,8 +121,10 @@ public sealed partial class CodingStage
                     if (p.Symmetric && st.Sources.Count > 0) pairs.Add((b, a));
                 }
         }
+        // A target found only in the rest of the clause is too loose a reading to keep the source
+        // from the country it names ("their forces completed their withdrawal from the Bosnian town").
         for (int n = 0; n < pairs.Count; n++)
-            pairs[n] = (Placed(ctx, pairs[n].Source, pairs[n].Target, true), Placed(ctx, pairs[n].Target, pairs[n].Source, false));
+            pairs[n] = (Placed(ctx, pairs[n].Source, clauseTarget ? NoActor : pairs[n].Target, true), Placed(ctx, pairs[n].Target, pairs[n].Source, false));
         pairs.RemoveAll(x => SameActor(x.Source, x.Target) || !Codable(x.Source) || (!Codable(x.Target) && !ReferenceEquals(x.Target, NoActor)));
         if (pairs.Count == 0) return false;
 
@@ -202,6 +254,51 @@ public sealed partial class CodingStage
         _ => "138",
     };
 
+    private static readonly HashSet<string> AttackNouns = new(StringComparer.Ordinal)
+    {
+        "bomb", "bombs", "bombing", "bombings", "blast", "blasts", "explosion", "explosions", "attack", "attacks", "ambush",
+        "shelling", "rocket", "rockets", "mortar", "mortars", "mine", "mines", "minefield", "landmine", "airstrike", "airstrikes",
+        "gunfire", "shooting", "grenade", "ied",
+    };
+
+    /// <summary>
+    /// The doer of an attack whose subject is the weapon or the act itself ("A car bomb in Kabul
+    /// killed two soldiers"): unidentified armed forces (UAF) of the country the subject places
+    /// it in, as ICEWS and CAMEO code attacks nobody claimed; null for other codes or when the
+    /// subject names no attack noun or no single country.
+    /// </summary>
+    private ActorRef? UnattributedAttack(SentenceContext ctx, VerbPattern p, int at)
+    {
+        if (!(p.Code.StartsWith("18", StringComparison.Ordinal) || p.Code.StartsWith("19", StringComparison.Ordinal) || p.Code.StartsWith("20", StringComparison.Ordinal)))
+            return null;
+        int noun = -1;
+        string? country = null;
+        for (int k = at - 1; k >= 0; k--)
+        {
+            string w = ctx.Word(k);
+            if (w is ";" or ":" or "," || ctx.InQuote[k] || (ClauseWords.Contains(w) && ctx.ChunkAt[k] < 0)) break;
+            if (AttackNouns.Contains(w)) noun = k;
+            if (ctx.ChunkAt[k] >= 0)
+            {
+                var c = ctx.Chunks[ctx.ChunkAt[k]];
+                if (!Governed(ctx, c.Start)) return null; // an actor is the subject after all
+                string cc = c.Actors[0].CountryCode;
+                if (!_dict.Names.ContainsKey(cc) || (country is not null && country != cc)) return null;
+                country = cc;
+                k = c.Start;
+                continue;
+            }
+            if (char.IsUpper(ctx.Doc.Text[ctx.Tok(k).Span.Start]) && _dict.Places.Match(ctx.Doc.TokensOf(ctx.Sentence), k, out var place) > 0 && place is not null)
+            {
+                if (country is not null && country != place.Country) return null;
+                country = place.Country;
+            }
+        }
+        if (noun < 0 || country is null) return null;
+        string text = ctx.Tok(noun).Span.TextOf(ctx.Doc.Text);
+        return new ActorRef(text, text, country + "UAF");
+    }
+
     // The chunk after "by" within a few tokens of a noun event's end: its index, -1 when "by"
     // is followed by no actor, null when there is no "by".
     private static int? ByAgent(SentenceContext ctx, int end)
@@ -284,7 +381,10 @@ public sealed partial class CodingStage
         // Students, unions and rebels contend with their own government ("students protested
         // against the Nigerian government"), but a protest against a country ("against the U.S.")
         // is as often abroad: only a government acted on places a non-state source.
-        bool notOther = state || !isSource || !(other.Code.Length > 3 && other.Code.AsSpan(3).StartsWith("GOV", StringComparison.Ordinal));
+        // A named office holder acted on ("the rebels will release Prime Minister Mahendra Chaudhry")
+        // holds that office in the country of the sentence, whoever acts on them.
+        bool namedOfficial = !isSource && state && !ethnic && a.Name != a.Text && a.Name.Length > 0;
+        bool notOther = (state || !isSource || !(other.Code.Length > 3 && other.Code.AsSpan(3).StartsWith("GOV", StringComparison.Ordinal))) && !namedOfficial;
         string? found = null;
         bool several = false;
         foreach (var c in ctx.Chunks)
@@ -367,6 +467,9 @@ public sealed partial class CodingStage
                 if (!Governed(ctx, c.Start) && !IsSpeakerInContent(ctx, ctx.ChunkAt[k], at)) first = ctx.ChunkAt[k];
             }
         }
+        // "killed one U.S. soldier and wounded two others": the actor before "and" is the first
+        // verb's object; the second verb shares the first one's subject, not that object.
+        if (first >= 0 && ctx.Word(q) == "and" && q >= 1 && ctx.ChunkAt[q - 1] >= 0 && IsObjectBeforeAnd(ctx, first, q)) return [];
         if (first >= 0) return Coordinated(ctx, first);
 
         // No subject in this clause: a subordinate clause takes the main clause's actor.
@@ -392,16 +495,38 @@ public sealed partial class CodingStage
         return [];
     }
 
+    // True when the chunk `first`, the only subject candidate, ends at the "and" at q and a word
+    // other than a determiner or quantity stands before it in the clause (the verb it is the object of).
+    private static bool IsObjectBeforeAnd(SentenceContext ctx, int first, int q)
+    {
+        var c = ctx.Chunks[first];
+        int group = ctx.ChunkAt[q - 1];
+        if (group != first && ctx.Chunks[group].Start < c.Start) return false;
+        int k = c.Start - 1;
+        while (k >= 0 && (ctx.Word(k) is "the" or "a" or "an" or "its" or "their" or "his" or "her" || ctx.Tok(k).Kind == TokenKind.Number
+                          || QuantityWords.Contains(ctx.Word(k)))) k--;
+        if (k < 0) return false;
+        string w = ctx.Word(k);
+        return ctx.Tok(k).Kind == TokenKind.Word && ctx.ChunkAt[k] < 0 && !ClauseWords.Contains(w) && !Prepositions.Contains(w) && w is not ("and" or "or");
+    }
+
     // "in the Washington session": an actor after a preposition (and its determiners) is not a subject.
     private static bool Governed(SentenceContext ctx, int start)
     {
         int k = start - 1;
-        while (k >= 0 && ctx.Word(k) is "the" or "a" or "an" or "its" or "their" or "his" or "her") k--;
+        // "in western Cambodia", "in the south of Lebanon": a compass word between the preposition and the place.
+        while (k >= 0 && ctx.Word(k) is "the" or "a" or "an" or "its" or "their" or "his" or "her" || (k >= 0 && CompassWords.Contains(ctx.Word(k)))) k--;
         // "Thousands of Iraqi Kurds demonstrated", "a group of Yoruba leaders": a quantity's "of" heads no phrase.
         if (k >= 1 && ctx.Word(k) == "of" && ctx.Word(k - 1) is "thousands" or "hundreds" or "dozens" or "millions" or "tens" or "scores"
                 or "group" or "groups" or "members" or "some" or "many" or "most" or "all" or "number" or "crowd" or "crowds") return false;
         return k >= 0 && Prepositions.Contains(ctx.Word(k));
     }
+
+    private static readonly HashSet<string> CompassWords = new(StringComparer.Ordinal)
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+        "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west", "occupied", "neighboring", "neighbouring",
+    };
 
     // The speaker of a sentence is not an actor of the events in what they are reported to say.
     private static bool IsSpeakerInContent(SentenceContext ctx, int chunk, int at) =>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Parley.Pipeline.Dictionaries;
 
@@ -55,7 +56,10 @@ public sealed partial class CodingStage
         switch (el.Kind)
         {
             case PatternElementKind.Word:
-                return j < ctx.Count && !ctx.InQuote[j] && el.Forms!.Contains(ctx.Word(j)) && Match(ctx, p, e + 1, j + 1, st, optionalTarget);
+                if (j < ctx.Count && !ctx.InQuote[j] && el.Forms!.Contains(ctx.Word(j))) return Match(ctx, p, e + 1, j + 1, st, optionalTarget);
+                // "concluded on Saturday that", "reiterated its demand today that": a time adverb inside the phrase.
+                int after = e > 0 ? AfterTimeAdverb(ctx, j) : j;
+                return after > j && after < ctx.Count && !ctx.InQuote[after] && el.Forms!.Contains(ctx.Word(after)) && Match(ctx, p, e + 1, after + 1, st, optionalTarget);
             case PatternElementKind.Gap:
                 for (int g = 0; g <= VerbPattern.MaxGap && j + g <= ctx.Count; g++)
                 {
@@ -96,13 +100,26 @@ public sealed partial class CodingStage
         }
     }
 
+    // The token after a time adverb at j ("today", "yesterday", "Monday", "on Monday"), or j when none.
+    private static int AfterTimeAdverb(SentenceContext ctx, int j)
+    {
+        // Called on every failed literal of every pattern tried: cheap tests first.
+        string w = ctx.Word(j);
+        if (w == "on") return TimeStage.Weekdays.ContainsKey(ctx.Word(j + 1)) ? j + 2 : j;
+        if (w == "tonight" || (w.EndsWith("day", StringComparison.Ordinal) && (w is "today" or "yesterday" || TimeStage.Weekdays.ContainsKey(w)))) return j + 1;
+        return j;
+    }
+
     private static bool IsHardBoundary(SentenceContext ctx, int i) =>
         ctx.Word(i) is ";" or ":" or "\"" or "\u201C" or "\u201D" or "." || (ctx.Word(i) is "that" or "which" or "who");
 
-    // The actor at j, or after up to two determiners or adjectives ("the", "his", "new").
+    // The actor at j, or after up to two determiners or adjectives ("the", "his", "new"), or after
+    // a quantity ("killed one U.S. soldier", "arrested more than 100 Palestinians", "up to 16
+    // Russian advisers", "scores of Liberian refugees").
     private static int ChunkNear(SentenceContext ctx, int j)
     {
-        for (int k = j; k < ctx.Count && k <= j + 2; k++)
+        int j0 = QuantityEnd(ctx, j);
+        for (int k = j0; k < ctx.Count && k <= j0 + 2; k++)
         {
             if (ctx.ChunkAt[k] >= 0) return ctx.Chunks[ctx.ChunkAt[k]].Start == k ? ctx.ChunkAt[k] : -1;
             var t = ctx.Tok(k);
@@ -110,5 +127,31 @@ public sealed partial class CodingStage
                 return -1;
         }
         return -1;
+    }
+
+    private static readonly FrozenSet<string> QuantityWords = new[]
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "fifty", "hundred", "thousand",
+        "scores", "dozens", "hundreds", "thousands", "tens", "millions", "dozen", "several", "some", "more", "than", "least", "up",
+        "nearly", "almost", "about", "around", "over", "fewer", "less",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // The token after a quantity that starts at j ("at least three", "more than 100", "scores of"),
+    // or j when none starts there.
+    private static int QuantityEnd(SentenceContext ctx, int j)
+    {
+        int k = j;
+        bool number = false;
+        while (k < ctx.Count && k < j + 5)
+        {
+            string w = ctx.Word(k);
+            if (ctx.Tok(k).Kind == TokenKind.Number) { number = true; k++; continue; }
+            if (w == "at" && ctx.Word(k + 1) == "least") { k += 2; continue; }
+            if (w == "up" && ctx.Word(k + 1) == "to") { k += 2; continue; }
+            if (QuantityWords.Contains(w) && w is not ("at" or "up")) { number |= w is not ("more" or "than" or "some" or "about" or "around" or "over" or "nearly" or "almost" or "fewer" or "less"); k++; continue; }
+            if (w == "of" && number && k > j) { k++; break; }
+            break;
+        }
+        return number ? k : j;
     }
 }

@@ -8,9 +8,9 @@ namespace Parley.Tests.Coding;
 
 /// <summary>
 /// Score floors on the shared development sets, so a change that makes coding worse fails.
-/// PLOVER event type (0.876 today, issue target 0.85) and source country (0.906, target 0.90)
+/// PLOVER event type (0.888 today, issue target 0.85) and source country (0.919, target 0.90)
 /// are held just under today's scores; target country, which the issue sets no target for, at
-/// 0.34 (0.350 today); actor resolution (target 0.95, 0.952 today) just under today's score.
+/// 0.72 (0.741 today); actor resolution (target 0.95, 0.952 today) at the issue's target.
 /// </summary>
 public class EvaluationGateTests
 {
@@ -21,9 +21,9 @@ public class EvaluationGateTests
     {
         var r = PloverEvaluation.Run(Eval("plover-gsr/dev.jsonl"), DictionarySet.Default);
         r.Cases.Should().HaveCount(161);
-        r.TypeAccuracy.Should().BeGreaterThanOrEqualTo(0.87);
-        r.SourceAccuracy.Should().BeGreaterThanOrEqualTo(0.90);
-        r.TargetAccuracy.Should().BeGreaterThanOrEqualTo(0.34);
+        r.TypeAccuracy.Should().BeGreaterThanOrEqualTo(0.88);
+        r.SourceAccuracy.Should().BeGreaterThanOrEqualTo(0.91);
+        r.TargetAccuracy.Should().BeGreaterThanOrEqualTo(0.72);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public class EvaluationGateTests
     {
         var r = ActorEvaluation.Run(Eval("actor-resolution/dev.jsonl"), DictionarySet.Default);
         r.Accuracy("search_nat").Should().Be(1.0);
-        r.Accuracy("agent_to_code").Should().BeGreaterThanOrEqualTo(0.94);
+        r.Accuracy("agent_to_code").Should().BeGreaterThanOrEqualTo(0.95);
     }
 
     [Theory]

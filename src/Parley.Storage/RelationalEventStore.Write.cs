@@ -20,22 +20,36 @@ public abstract partial class RelationalEventStore
         ArgumentNullException.ThrowIfNull(batch);
         lock (_gate)
         {
+            var p = Profile;
+            long t = System.Diagnostics.Stopwatch.GetTimestamp();
             using var tx = Begin();
             batch = FenceBatch(tx, batch);
             var changes = new Changes();
             using var w = new BatchStatements(this, tx);
+            t = p.Lap(WriteProfile.Fence, t);
             foreach (var pc in batch)
             {
                 var rows = pc.Rows ?? CaptureRows.Of(pc);
                 ForgetCapture(tx, w, pc.Capture.Id, changes);
-                for (int i = 0; i < pc.Articles.Count; i++) InsertArticle(tx, w, pc.Articles[i], rows.Articles[i]);
+                t = p.Lap(WriteProfile.Forget, t);
+                for (int i = 0; i < pc.Articles.Count; i++)
+                {
+                    InsertArticle(tx, w, pc.Articles[i], rows.Articles[i]);
+                    t = p.Lap(WriteProfile.Articles, t);
+                    if (rows.Articles[i].Signature is { } sig) JoinStory(w, pc.Articles[i].Id, rows.Articles[i].OwnStory, sig, rows.Articles[i].Bands!);
+                    t = p.Lap(WriteProfile.Story, t);
+                }
                 for (int i = 0; i < pc.Mentions.Count; i++) InsertMention(w, pc.Mentions[i], rows.Mentions[i], changes);
+                t = p.Lap(WriteProfile.Mentions, t);
                 w.Status.Set("@status", pc.Error is null ? "processed" : "failed").Set("@error", pc.Error).Set("@c", pc.Capture.Id).Run();
+                t = p.Lap(WriteProfile.Status, t);
             }
             // Another writer (a PostgreSQL worker) may touch these groups: lock them before the first re-clustering read.
             LockGroups(tx, changes.Groups());
             Consolidate(w, changes);
+            t = p.Lap(WriteProfile.Consolidate, t);
             tx.Commit();
+            p.Lap(WriteProfile.Commit, t);
         }
     }
 
@@ -60,7 +74,6 @@ public abstract partial class RelationalEventStore
 
     private void InsertArticle(DbTransaction tx, BatchStatements w, Article a, ArticleRow row)
     {
-        var sig = row.Signature;
         string story = row.OwnStory;
         w.Article
             .Set("@id", a.Id).Set("@capture", a.CaptureId).Set("@idx", a.Index).Set("@source", a.Source).Set("@url", a.Url)
@@ -71,7 +84,6 @@ public abstract partial class RelationalEventStore
             .Set("@source_key", row.SourceKey).Set("@story", story).Set("@minhash", row.SignatureBytes)
             .Run();
         IndexArticle(tx, a.Id);
-        if (sig is not null) JoinStory(w, a.Id, story, sig, row.Bands!);
     }
 
     // Union of story groups with every stored near-duplicate: the group keeps the smallest id
@@ -108,6 +120,9 @@ public abstract partial class RelationalEventStore
             .Run();
         changes.Note(group, m.Date, m.ArticleId);
     }
+
+    /// <summary>Where this store's batch writes have spent their time.</summary>
+    public WriteProfile Profile { get; } = new();
 
     /// <summary>What a batch changed: the groups and days to re-cluster, and the events to recompute.</summary>
     private sealed class Changes

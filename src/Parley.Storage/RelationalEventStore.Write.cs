@@ -36,8 +36,9 @@ public abstract partial class RelationalEventStore
                 {
                     InsertArticle(tx, w, pc.Articles[i], rows.Articles[i]);
                     t = p.Lap(WriteProfile.Articles, t);
+                    _storyStart = t;
                     if (rows.Articles[i].Signature is { } sig) JoinStory(w, pc.Articles[i].Id, rows.Articles[i].OwnStory, sig, rows.Articles[i].Bands!);
-                    t = p.Lap(WriteProfile.Story, t);
+                    t = System.Diagnostics.Stopwatch.GetTimestamp();
                 }
                 for (int i = 0; i < pc.Mentions.Count; i++) InsertMention(w, pc.Mentions[i], rows.Mentions[i], changes);
                 t = p.Lap(WriteProfile.Mentions, t);
@@ -66,8 +67,19 @@ public abstract partial class RelationalEventStore
                 changes.Events.Add(r.GetString(0));
                 changes.Note(r.GetString(1), ParseDay(Str(r, 2)), r.GetString(3));
             }
+        // Signatures are immutable per article id, but a capture re-processed by a newer extractor may change its
+        // articles: forget every cached signature (a rare path: re-runs of failed or interrupted captures).
+        _signatures.Clear();
         w.DeleteMentions.Set("@c", captureId).Run();
-        w.DeleteBands.Set("@c", captureId).Run();
+        // Each band row by its primary key, from the stored signature: the band index needs no second index by article.
+        var stored = new List<(string Id, byte[]? Sig)>();
+        w.CaptureSignatures.Set("@c", captureId);
+        using (var r = w.CaptureSignatures.Command.ExecuteReader())
+            while (r.Read()) stored.Add((r.GetString(0), r.IsDBNull(1) ? null : (byte[])r[1]));
+        foreach (var (id, bytes) in stored)
+            if (MinHash.FromBytes(bytes) is { } sig)
+                foreach (long band in MinHash.Bands(sig))
+                    w.DeleteBand.Set("@band", band).Set("@article", id).Run();
         UnindexCapture(tx, captureId);
         w.DeleteArticles.Set("@c", captureId).Run();
     }
@@ -88,20 +100,41 @@ public abstract partial class RelationalEventStore
 
     // Union of story groups with every stored near-duplicate: the group keeps the smallest id
     // of those it joins, so the grouping does not depend on the order articles arrive in.
-    private static void JoinStory(BatchStatements w, string articleId, string ownStory, ulong[] sig, long[] bands)
+    // The candidates come from the band index alone; their signatures from the store's cache
+    // (read from the articles table only on a miss), and the story id is read only for the
+    // few that are near-duplicates, instead of two row reads for every candidate.
+    private void JoinStory(BatchStatements w, string articleId, string ownStory, ulong[] sig, long[] bands)
     {
         var labels = new SortedSet<string>(StringComparer.Ordinal) { ownStory };
         for (int i = 0; i < bands.Length; i++) w.FindStories.Set(BatchStatements.BandParams[i], bands[i]);
+        var near = new List<string>();
         using (var r = w.FindStories.Command.ExecuteReader())
             while (r.Read())
-                if (MinHash.FromBytes(r.IsDBNull(1) ? null : (byte[])r[1]) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold)
-                    labels.Add(r.GetString(0));
+            {
+                string candidate = r.GetString(0);
+                if (SignatureOf(w, candidate) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold)
+                    near.Add(candidate);
+            }
+        foreach (var candidate in near)
+            if (w.StoryOf.Set("@id", candidate).Command.ExecuteScalar() is string story) labels.Add(story);
+        Profile.Lap(WriteProfile.Story, _storyStart);
+        long t = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int i = 0; i < bands.Length; i++) w.Bands.Set(BatchStatements.BandParams[i], bands[i]);
         w.Bands.Set("@article", articleId).Run();
-        string story = labels.Min!;
+        _signatures.Add(articleId, sig);
+        string joined = labels.Min!;
         foreach (var label in labels)
-            if (label != story) w.Relabel.Set("@new", story).Set("@old", label).Run();
-        if (story != ownStory) w.SetStory.Set("@story", story).Set("@id", articleId).Run();
+            if (label != joined) w.Relabel.Set("@new", joined).Set("@old", label).Run();
+        if (joined != ownStory) w.SetStory.Set("@story", joined).Set("@id", articleId).Run();
+        Profile.Lap(WriteProfile.StoryWrite, t);
+    }
+
+    private ulong[]? SignatureOf(BatchStatements w, string articleId)
+    {
+        if (_signatures.TryGet(articleId, out var sig)) return sig;
+        sig = MinHash.FromBytes(w.Signature.Set("@id", articleId).Command.ExecuteScalar() as byte[]);
+        if (sig is not null) _signatures.Add(articleId, sig);
+        return sig;
     }
 
     private static void InsertMention(BatchStatements w, KeyedMention km, MentionRow row, Changes changes)
@@ -120,6 +153,9 @@ public abstract partial class RelationalEventStore
             .Run();
         changes.Note(group, m.Date, m.ArticleId);
     }
+
+    private readonly SignatureCache _signatures = new();
+    private long _storyStart;
 
     /// <summary>Where this store's batch writes have spent their time.</summary>
     public WriteProfile Profile { get; } = new();
@@ -155,7 +191,7 @@ public abstract partial class RelationalEventStore
     /// <summary>The statements a batch runs for every capture, prepared once.</summary>
     private sealed class BatchStatements : IDisposable
     {
-        public readonly Statement HasArticles, OldMentions, DeleteMentions, DeleteBands, DeleteArticles, Article, FindStories, Bands, Relabel, SetStory, Mention, Status,
+        public readonly Statement HasArticles, OldMentions, DeleteMentions, CaptureSignatures, DeleteBand, DeleteArticles, Article, FindStories, Signature, StoryOf, Bands, Relabel, SetStory, Mention, Status,
             LoadDays, LoadUndated, SetEvent, EventMentions, UpsertEvent, DeleteEvent;
 
         /// <summary>The parameters of <see cref="FindStories"/>, one per MinHash band.</summary>
@@ -166,7 +202,8 @@ public abstract partial class RelationalEventStore
             HasArticles = s.Prepare("SELECT 1 FROM articles WHERE capture_id=@c LIMIT 1", tx, "@c");
             OldMentions = s.Prepare("SELECT m.event_id, m.group_key, m.date, m.article_id FROM mentions m JOIN articles a ON a.id=m.article_id WHERE a.capture_id=@c", tx, "@c");
             DeleteMentions = s.Prepare("DELETE FROM mentions WHERE article_id IN (SELECT id FROM articles WHERE capture_id=@c)", tx, "@c");
-            DeleteBands = s.Prepare("DELETE FROM article_bands WHERE article_id IN (SELECT id FROM articles WHERE capture_id=@c)", tx, "@c");
+            CaptureSignatures = s.Prepare("SELECT id, minhash FROM articles WHERE capture_id=@c", tx, "@c");
+            DeleteBand = s.Prepare("DELETE FROM article_bands WHERE band=@band AND article_id=@article", tx, "@band", "@article");
             DeleteArticles = s.Prepare("DELETE FROM articles WHERE capture_id=@c", tx, "@c");
             Article = s.Prepare("""
                 INSERT INTO articles(id, capture_id, idx, source, url, headline, bylines, outlet, published_text, published,
@@ -175,10 +212,11 @@ public abstract partial class RelationalEventStore
                     @utext, @updated, @dateline, @section, @language, @body, @captions, @method, @source_key, @story, @minhash)
                 """, tx, "@id", "@capture", "@idx", "@source", "@url", "@headline", "@bylines", "@outlet", "@ptext", "@published",
                 "@utext", "@updated", "@dateline", "@section", "@language", "@body", "@captions", "@method", "@source_key", "@story", "@minhash");
-            FindStories = s.Prepare($"""
-                SELECT a.story_id, a.minhash FROM articles a
-                WHERE a.id IN (SELECT DISTINCT b.article_id FROM article_bands b WHERE b.band IN ({string.Join(',', BandParams)}) LIMIT {StoryGroups.MaxCandidates})
-                """, tx, BandParams);
+            // The band index alone (a covering primary key): no article row is read to find candidates.
+            FindStories = s.Prepare($"SELECT DISTINCT b.article_id FROM article_bands b WHERE b.band IN ({string.Join(',', BandParams)}) LIMIT {StoryGroups.MaxCandidates}",
+                tx, BandParams);
+            Signature = s.Prepare("SELECT minhash FROM articles WHERE id=@id", tx, "@id");
+            StoryOf = s.Prepare("SELECT story_id FROM articles WHERE id=@id", tx, "@id");
             // All bands of an article in one statement; a band repeated within an article is stored once.
             Bands = s.Prepare($"INSERT INTO article_bands(band, article_id) VALUES {string.Join(", ", BandParams.Select(b => $"({b}, @article)"))} ON CONFLICT DO NOTHING",
                 tx, [.. BandParams, "@article"]);
@@ -204,7 +242,7 @@ public abstract partial class RelationalEventStore
 
         public void Dispose()
         {
-            foreach (var st in new[] { HasArticles, OldMentions, DeleteMentions, DeleteBands, DeleteArticles, Article, FindStories, Bands, Relabel, SetStory, Mention, Status,
+            foreach (var st in new[] { HasArticles, OldMentions, DeleteMentions, CaptureSignatures, DeleteBand, DeleteArticles, Article, FindStories, Signature, StoryOf, Bands, Relabel, SetStory, Mention, Status,
                 LoadDays, LoadUndated, SetEvent, EventMentions, UpsertEvent, DeleteEvent })
                 st.Dispose();
         }

@@ -182,5 +182,11 @@ internal static class SqliteSchema
             INSERT INTO articles_fts(rowid, headline, body) VALUES (new.rowid, coalesce(new.headline,''), new.body);
         END;
         """,
+        // 4: band rows are deleted by their primary key (bands recomputed from the stored signature), so
+        // the index by article is dropped: 16 fewer index rows per article, and a batch dirties half
+        // as many band-index pages (the throughput bench's "story write" phase).
+        """
+        DROP INDEX IF EXISTS article_bands_article;
+        """,
     ];
 }

@@ -47,8 +47,7 @@ public abstract partial class RelationalEventStore
             }
             // Another writer (a PostgreSQL worker) may touch these groups: lock them before the first re-clustering read.
             LockGroups(tx, changes.Groups());
-            Consolidate(w, changes);
-            t = p.Lap(WriteProfile.Consolidate, t);
+            Consolidate(w, changes, p, ref t);
             tx.Commit();
             p.Lap(WriteProfile.Commit, t);
         }

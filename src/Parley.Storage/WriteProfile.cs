@@ -9,9 +9,9 @@ namespace Parley.Storage;
 public sealed class WriteProfile
 {
     /// <summary>The phases, in the order a batch runs them.</summary>
-    public static readonly string[] Phases = ["fence", "forget", "articles", "story lookup", "story write", "mentions", "status", "consolidate", "commit"];
+    public static readonly string[] Phases = ["fence", "forget", "articles", "story lookup", "story write", "mentions", "status", "re-cluster", "events", "commit"];
 
-    internal const int Fence = 0, Forget = 1, Articles = 2, Story = 3, StoryWrite = 4, Mentions = 5, Status = 6, Consolidate = 7, Commit = 8;
+    internal const int Fence = 0, Forget = 1, Articles = 2, Story = 3, StoryWrite = 4, Mentions = 5, Status = 6, Recluster = 7, Events = 8, Commit = 9;
 
     private readonly long[] _ticks = new long[Phases.Length];
 

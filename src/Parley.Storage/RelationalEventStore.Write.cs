@@ -106,16 +106,14 @@ public abstract partial class RelationalEventStore
     {
         var labels = new SortedSet<string>(StringComparer.Ordinal) { ownStory };
         for (int i = 0; i < bands.Length; i++) w.FindStories.Set(BatchStatements.BandParams[i], bands[i]);
-        var near = new List<string>();
+        // The reader is closed before any other statement runs: PostgreSQL runs one command at a time per connection.
+        var candidates = new List<string>();
         using (var r = w.FindStories.Command.ExecuteReader())
-            while (r.Read())
-            {
-                string candidate = r.GetString(0);
-                if (SignatureOf(w, candidate) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold)
-                    near.Add(candidate);
-            }
-        foreach (var candidate in near)
-            if (w.StoryOf.Set("@id", candidate).Command.ExecuteScalar() is string story) labels.Add(story);
+            while (r.Read()) candidates.Add(r.GetString(0));
+        foreach (var candidate in candidates)
+            if (SignatureOf(w, candidate) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold
+                && w.StoryOf.Set("@id", candidate).Command.ExecuteScalar() is string story)
+                labels.Add(story);
         Profile.Lap(WriteProfile.Story, _storyStart);
         long t = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int i = 0; i < bands.Length; i++) w.Bands.Set(BatchStatements.BandParams[i], bands[i]);

@@ -23,6 +23,7 @@ public static class ChildRun
         var diagnostics = new Diagnostics();
         IngestResult r;
         StoreCounts counts;
+        List<StageReport> writer;
         self.Refresh();
         var cpuBefore = self.TotalProcessorTime;
         long allocBefore = GC.GetTotalAllocatedBytes();
@@ -32,6 +33,7 @@ public static class ChildRun
             var service = new IngestService(store, dict) { Workers = workers };
             r = service.Ingest([corpus], diagnostics);
             counts = store.Counts();
+            writer = store.Profile.Totals().Select(x => new StageReport(x.Phase, x.Time.TotalSeconds)).ToList();
         }
         self.Refresh();
         var cpu = self.TotalProcessorTime - cpuBefore;
@@ -53,6 +55,7 @@ public static class ChildRun
             GcPauseSeconds = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds,
             Gc = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)],
             Stages = r.Stages.Select(s => new StageReport(s.Stage, s.Time.TotalSeconds)).ToList(),
+            Writer = writer,
         };
         Console.WriteLine(JsonSerializer.Serialize(report));
         return 0;
@@ -83,6 +86,8 @@ public sealed class RunReport
     /// <summary>Collections of generations 0, 1 and 2.</summary>
     public int[] Gc { get; init; } = [];
     public List<StageReport> Stages { get; init; } = [];
+    /// <summary>The write stage split into the store's phases (<see cref="Parley.Storage.WriteProfile"/>).</summary>
+    public List<StageReport> Writer { get; init; } = [];
 
     /// <summary>Captures per second of ingest wall time.</summary>
     public double CapturesPerSecond => Captures / Seconds;

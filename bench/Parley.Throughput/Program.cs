@@ -119,5 +119,14 @@ static string Render(List<(string Kind, int Size, RunReport R, string Load)> row
     foreach (var (_, size, r, _) in rows)
         sb.AppendLine(string.Format(inv, "| {0:N0} | {1} | ", size, r.Workers)
             + string.Join(" | ", r.Stages.Select(s => (s.Seconds * 1e6 / Math.Max(1, r.Captures)).ToString("F0", inv))) + " |");
+    sb.AppendLine();
+    sb.AppendLine("The write stage by phase, microseconds per capture:");
+    sb.AppendLine();
+    var phases = rows[0].R.Writer.Select(s => s.Stage).ToList();
+    sb.AppendLine("| captures | workers | " + string.Join(" | ", phases) + " |");
+    sb.AppendLine("|---:|---:|" + string.Concat(phases.Select(_ => "---:|")));
+    foreach (var (_, size, r, _) in rows)
+        sb.AppendLine(string.Format(inv, "| {0:N0} | {1} | ", size, r.Workers)
+            + string.Join(" | ", r.Writer.Select(s => (s.Seconds * 1e6 / Math.Max(1, r.Captures)).ToString("F1", inv))) + " |");
     return sb.ToString();
 }

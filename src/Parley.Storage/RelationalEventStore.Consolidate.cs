@@ -16,7 +16,7 @@ public abstract partial class RelationalEventStore
     /// Only rows of the groups in <see cref="Changes.Groups"/> are read or written, through
     /// statements prepared once per batch: the work follows the batch, not the store.
     /// </remarks>
-    private static void Consolidate(BatchStatements w, Changes changes)
+    private static void Consolidate(BatchStatements w, Changes changes, WriteProfile profile, ref long t)
     {
         foreach (var group in changes.Groups())
         {
@@ -35,7 +35,9 @@ public abstract partial class RelationalEventStore
                     Reassign(w.LoadUndated, group, null, null, w.SetEvent, changes);
                 }
         }
+        t = profile.Lap(WriteProfile.Recluster, t);
         foreach (var id in changes.Events.Order(StringComparer.Ordinal)) RecomputeEvent(w, id);
+        t = profile.Lap(WriteProfile.Events, t);
     }
 
     private static void Reassign(Statement load, string group, DateOnly? from, DateOnly? to, Statement setEvent, Changes changes)

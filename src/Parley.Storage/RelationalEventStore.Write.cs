@@ -20,22 +20,36 @@ public abstract partial class RelationalEventStore
         ArgumentNullException.ThrowIfNull(batch);
         lock (_gate)
         {
+            var p = Profile;
+            long t = System.Diagnostics.Stopwatch.GetTimestamp();
             using var tx = Begin();
             batch = FenceBatch(tx, batch);
             var changes = new Changes();
             using var w = new BatchStatements(this, tx);
+            t = p.Lap(WriteProfile.Fence, t);
             foreach (var pc in batch)
             {
                 var rows = pc.Rows ?? CaptureRows.Of(pc);
                 ForgetCapture(tx, w, pc.Capture.Id, changes);
-                for (int i = 0; i < pc.Articles.Count; i++) InsertArticle(tx, w, pc.Articles[i], rows.Articles[i]);
+                t = p.Lap(WriteProfile.Forget, t);
+                for (int i = 0; i < pc.Articles.Count; i++)
+                {
+                    InsertArticle(tx, w, pc.Articles[i], rows.Articles[i]);
+                    t = p.Lap(WriteProfile.Articles, t);
+                    _storyStart = t;
+                    if (rows.Articles[i].Signature is { } sig) JoinStory(w, pc.Articles[i].Id, rows.Articles[i].OwnStory, sig, rows.Articles[i].Bands!);
+                    t = System.Diagnostics.Stopwatch.GetTimestamp();
+                }
                 for (int i = 0; i < pc.Mentions.Count; i++) InsertMention(w, pc.Mentions[i], rows.Mentions[i], changes);
+                t = p.Lap(WriteProfile.Mentions, t);
                 w.Status.Set("@status", pc.Error is null ? "processed" : "failed").Set("@error", pc.Error).Set("@c", pc.Capture.Id).Run();
+                t = p.Lap(WriteProfile.Status, t);
             }
             // Another writer (a PostgreSQL worker) may touch these groups: lock them before the first re-clustering read.
             LockGroups(tx, changes.Groups());
-            Consolidate(w, changes);
+            Consolidate(w, changes, p, ref t);
             tx.Commit();
+            p.Lap(WriteProfile.Commit, t);
         }
     }
 
@@ -52,15 +66,25 @@ public abstract partial class RelationalEventStore
                 changes.Events.Add(r.GetString(0));
                 changes.Note(r.GetString(1), ParseDay(Str(r, 2)), r.GetString(3));
             }
+        // Signatures are immutable per article id, but a capture re-processed by a newer extractor may change its
+        // articles: forget every cached signature (a rare path: re-runs of failed or interrupted captures).
+        _signatures.Clear();
         w.DeleteMentions.Set("@c", captureId).Run();
-        w.DeleteBands.Set("@c", captureId).Run();
+        // Each band row by its primary key, from the stored signature: the band index needs no second index by article.
+        var stored = new List<(string Id, byte[]? Sig)>();
+        w.CaptureSignatures.Set("@c", captureId);
+        using (var r = w.CaptureSignatures.Command.ExecuteReader())
+            while (r.Read()) stored.Add((r.GetString(0), r.IsDBNull(1) ? null : (byte[])r[1]));
+        foreach (var (id, bytes) in stored)
+            if (MinHash.FromBytes(bytes) is { } sig)
+                foreach (long band in MinHash.Bands(sig))
+                    w.DeleteBand.Set("@band", band).Set("@article", id).Run();
         UnindexCapture(tx, captureId);
         w.DeleteArticles.Set("@c", captureId).Run();
     }
 
     private void InsertArticle(DbTransaction tx, BatchStatements w, Article a, ArticleRow row)
     {
-        var sig = row.Signature;
         string story = row.OwnStory;
         w.Article
             .Set("@id", a.Id).Set("@capture", a.CaptureId).Set("@idx", a.Index).Set("@source", a.Source).Set("@url", a.Url)
@@ -71,25 +95,43 @@ public abstract partial class RelationalEventStore
             .Set("@source_key", row.SourceKey).Set("@story", story).Set("@minhash", row.SignatureBytes)
             .Run();
         IndexArticle(tx, a.Id);
-        if (sig is not null) JoinStory(w, a.Id, story, sig, row.Bands!);
     }
 
     // Union of story groups with every stored near-duplicate: the group keeps the smallest id
     // of those it joins, so the grouping does not depend on the order articles arrive in.
-    private static void JoinStory(BatchStatements w, string articleId, string ownStory, ulong[] sig, long[] bands)
+    // The candidates come from the band index alone; their signatures from the store's cache
+    // (read from the articles table only on a miss), and the story id is read only for the
+    // few that are near-duplicates, instead of two row reads for every candidate.
+    private void JoinStory(BatchStatements w, string articleId, string ownStory, ulong[] sig, long[] bands)
     {
         var labels = new SortedSet<string>(StringComparer.Ordinal) { ownStory };
         for (int i = 0; i < bands.Length; i++) w.FindStories.Set(BatchStatements.BandParams[i], bands[i]);
+        // The reader is closed before any other statement runs: PostgreSQL runs one command at a time per connection.
+        var candidates = new List<string>();
         using (var r = w.FindStories.Command.ExecuteReader())
-            while (r.Read())
-                if (MinHash.FromBytes(r.IsDBNull(1) ? null : (byte[])r[1]) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold)
-                    labels.Add(r.GetString(0));
+            while (r.Read()) candidates.Add(r.GetString(0));
+        foreach (var candidate in candidates)
+            if (SignatureOf(w, candidate) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold
+                && w.StoryOf.Set("@id", candidate).Command.ExecuteScalar() is string story)
+                labels.Add(story);
+        Profile.Lap(WriteProfile.Story, _storyStart);
+        long t = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int i = 0; i < bands.Length; i++) w.Bands.Set(BatchStatements.BandParams[i], bands[i]);
         w.Bands.Set("@article", articleId).Run();
-        string story = labels.Min!;
+        _signatures.Add(articleId, sig);
+        string joined = labels.Min!;
         foreach (var label in labels)
-            if (label != story) w.Relabel.Set("@new", story).Set("@old", label).Run();
-        if (story != ownStory) w.SetStory.Set("@story", story).Set("@id", articleId).Run();
+            if (label != joined) w.Relabel.Set("@new", joined).Set("@old", label).Run();
+        if (joined != ownStory) w.SetStory.Set("@story", joined).Set("@id", articleId).Run();
+        Profile.Lap(WriteProfile.StoryWrite, t);
+    }
+
+    private ulong[]? SignatureOf(BatchStatements w, string articleId)
+    {
+        if (_signatures.TryGet(articleId, out var sig)) return sig;
+        sig = MinHash.FromBytes(w.Signature.Set("@id", articleId).Command.ExecuteScalar() as byte[]);
+        if (sig is not null) _signatures.Add(articleId, sig);
+        return sig;
     }
 
     private static void InsertMention(BatchStatements w, KeyedMention km, MentionRow row, Changes changes)
@@ -108,6 +150,12 @@ public abstract partial class RelationalEventStore
             .Run();
         changes.Note(group, m.Date, m.ArticleId);
     }
+
+    private readonly SignatureCache _signatures = new();
+    private long _storyStart;
+
+    /// <summary>Where this store's batch writes have spent their time.</summary>
+    public WriteProfile Profile { get; } = new();
 
     /// <summary>What a batch changed: the groups and days to re-cluster, and the events to recompute.</summary>
     private sealed class Changes
@@ -140,7 +188,7 @@ public abstract partial class RelationalEventStore
     /// <summary>The statements a batch runs for every capture, prepared once.</summary>
     private sealed class BatchStatements : IDisposable
     {
-        public readonly Statement HasArticles, OldMentions, DeleteMentions, DeleteBands, DeleteArticles, Article, FindStories, Bands, Relabel, SetStory, Mention, Status,
+        public readonly Statement HasArticles, OldMentions, DeleteMentions, CaptureSignatures, DeleteBand, DeleteArticles, Article, FindStories, Signature, StoryOf, Bands, Relabel, SetStory, Mention, Status,
             LoadDays, LoadUndated, SetEvent, EventMentions, UpsertEvent, DeleteEvent;
 
         /// <summary>The parameters of <see cref="FindStories"/>, one per MinHash band.</summary>
@@ -151,7 +199,8 @@ public abstract partial class RelationalEventStore
             HasArticles = s.Prepare("SELECT 1 FROM articles WHERE capture_id=@c LIMIT 1", tx, "@c");
             OldMentions = s.Prepare("SELECT m.event_id, m.group_key, m.date, m.article_id FROM mentions m JOIN articles a ON a.id=m.article_id WHERE a.capture_id=@c", tx, "@c");
             DeleteMentions = s.Prepare("DELETE FROM mentions WHERE article_id IN (SELECT id FROM articles WHERE capture_id=@c)", tx, "@c");
-            DeleteBands = s.Prepare("DELETE FROM article_bands WHERE article_id IN (SELECT id FROM articles WHERE capture_id=@c)", tx, "@c");
+            CaptureSignatures = s.Prepare("SELECT id, minhash FROM articles WHERE capture_id=@c", tx, "@c");
+            DeleteBand = s.Prepare("DELETE FROM article_bands WHERE band=@band AND article_id=@article", tx, "@band", "@article");
             DeleteArticles = s.Prepare("DELETE FROM articles WHERE capture_id=@c", tx, "@c");
             Article = s.Prepare("""
                 INSERT INTO articles(id, capture_id, idx, source, url, headline, bylines, outlet, published_text, published,
@@ -160,10 +209,18 @@ public abstract partial class RelationalEventStore
                     @utext, @updated, @dateline, @section, @language, @body, @captions, @method, @source_key, @story, @minhash)
                 """, tx, "@id", "@capture", "@idx", "@source", "@url", "@headline", "@bylines", "@outlet", "@ptext", "@published",
                 "@utext", "@updated", "@dateline", "@section", "@language", "@body", "@captions", "@method", "@source_key", "@story", "@minhash");
+            // The band index alone (a covering primary key): no article row is read to find candidates.
+            // At most BandRows rows of each band are read, and the candidates sharing the most bands
+            // with the article are compared first: a true reprint shares many of its story-specific
+            // (rare) bands, an article that merely quotes a stock phrase shares one common band, so
+            // however common a band grows the reprint stays among the candidates compared.
             FindStories = s.Prepare($"""
-                SELECT a.story_id, a.minhash FROM articles a
-                WHERE a.id IN (SELECT DISTINCT b.article_id FROM article_bands b WHERE b.band IN ({string.Join(',', BandParams)}) LIMIT {StoryGroups.MaxCandidates})
+                SELECT article_id FROM ({string.Join(" UNION ALL ", BandParams.Select((b, i) =>
+                    $"SELECT article_id FROM (SELECT article_id FROM article_bands WHERE band={b} ORDER BY article_id LIMIT {StoryGroups.MaxBandRows}) AS b{i}"))}) AS c
+                GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT {StoryGroups.MaxCandidates}
                 """, tx, BandParams);
+            Signature = s.Prepare("SELECT minhash FROM articles WHERE id=@id", tx, "@id");
+            StoryOf = s.Prepare("SELECT story_id FROM articles WHERE id=@id", tx, "@id");
             // All bands of an article in one statement; a band repeated within an article is stored once.
             Bands = s.Prepare($"INSERT INTO article_bands(band, article_id) VALUES {string.Join(", ", BandParams.Select(b => $"({b}, @article)"))} ON CONFLICT DO NOTHING",
                 tx, [.. BandParams, "@article"]);
@@ -189,7 +246,7 @@ public abstract partial class RelationalEventStore
 
         public void Dispose()
         {
-            foreach (var st in new[] { HasArticles, OldMentions, DeleteMentions, DeleteBands, DeleteArticles, Article, FindStories, Bands, Relabel, SetStory, Mention, Status,
+            foreach (var st in new[] { HasArticles, OldMentions, DeleteMentions, CaptureSignatures, DeleteBand, DeleteArticles, Article, FindStories, Signature, StoryOf, Bands, Relabel, SetStory, Mention, Status,
                 LoadDays, LoadUndated, SetEvent, EventMentions, UpsertEvent, DeleteEvent })
                 st.Dispose();
         }
@@ -201,6 +258,13 @@ public static class StoryGroups
 {
     /// <summary>Most stored candidates compared with a new article: bounds the work per article.</summary>
     public const int MaxCandidates = 64;
+
+    /// <summary>
+    /// Most rows of one band read in a story lookup: bounds the work per article however common a
+    /// band (a stock phrase) becomes as the store grows; the 100,000-capture bench corpus has bands
+    /// of over 4,000 articles.
+    /// </summary>
+    public const int MaxBandRows = 256;
 
     /// <summary>The story id an article has alone: "st" and 16 hex digits of its id's SHA-256.</summary>
     public static string OwnStory(string articleId) =>

@@ -66,11 +66,22 @@ public abstract partial class RelationalEventStore : IEventStore
     {
     }
 
+    // Asked once per capture read: prepared once per store instead of once per call.
+    private DbCommand? _isProcessed;
+
     /// <inheritdoc/>
     public bool IsProcessed(string captureId)
     {
         lock (_gate)
-            return Scalar("SELECT status FROM captures WHERE id=@id", null, ("@id", captureId)) is string s && s == "processed";
+        {
+            if (_isProcessed is null)
+            {
+                _isProcessed = Cmd("SELECT status FROM captures WHERE id=@id");
+                Add(_isProcessed, "@id", null);
+            }
+            _isProcessed.Parameters[0].Value = captureId;
+            return _isProcessed.ExecuteScalar() is string s && s == "processed";
+        }
     }
 
     /// <inheritdoc/>
@@ -88,9 +99,10 @@ public abstract partial class RelationalEventStore : IEventStore
         lock (_gate)
         {
             using var tx = Begin();
+            using var insert = Prepare(InsertCaptureSql, tx, InsertCaptureParams);
             int added = 0;
             foreach (var c in captures)
-                if (InsertCapture(c, tx)) added++;
+                if (BindCapture(insert, c).Run() == 1) added++;
             tx.Commit();
             return added;
         }
@@ -98,21 +110,22 @@ public abstract partial class RelationalEventStore : IEventStore
 
     private bool InsertCapture(Capture c, DbTransaction? tx)
     {
-        using var cmd = Cmd("""
-            INSERT INTO captures(id, source, url, format, content, fetched_at, charset, added_at)
-            VALUES (@id, @source, @url, @format, @content, @fetched, @charset, @added)
-            ON CONFLICT(id) DO NOTHING
-            """, tx);
-        Add(cmd, "@id", c.Id);
-        Add(cmd, "@source", c.Source);
-        Add(cmd, "@url", c.Url);
-        Add(cmd, "@format", c.Format.ToString().ToLowerInvariant());
-        Add(cmd, "@content", c.Content);
-        Add(cmd, "@fetched", c.FetchedAt?.ToString("o", CultureInfo.InvariantCulture));
-        Add(cmd, "@charset", c.Charset);
-        Add(cmd, "@added", DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
-        return cmd.ExecuteNonQuery() == 1;
+        using var insert = new Statement(Cmd(InsertCaptureSql, tx), InsertCaptureParams);
+        return BindCapture(insert, c).Run() == 1;
     }
+
+    private const string InsertCaptureSql = """
+        INSERT INTO captures(id, source, url, format, content, fetched_at, charset, added_at)
+        VALUES (@id, @source, @url, @format, @content, @fetched, @charset, @added)
+        ON CONFLICT(id) DO NOTHING
+        """;
+
+    private static readonly string[] InsertCaptureParams = ["@id", "@source", "@url", "@format", "@content", "@fetched", "@charset", "@added"];
+
+    private static Statement BindCapture(Statement insert, Capture c) => insert
+        .Set("@id", c.Id).Set("@source", c.Source).Set("@url", c.Url).Set("@format", c.Format.ToString().ToLowerInvariant())
+        .Set("@content", c.Content).Set("@fetched", c.FetchedAt?.ToString("o", CultureInfo.InvariantCulture)).Set("@charset", c.Charset)
+        .Set("@added", DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
 
     /// <inheritdoc/>
     /// <remarks>
@@ -198,6 +211,7 @@ public abstract partial class RelationalEventStore : IEventStore
         {
             if (_disposed) return;
             _disposed = true;
+            _isProcessed?.Dispose();
             _conn.Dispose();
         }
     }

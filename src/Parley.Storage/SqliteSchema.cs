@@ -191,5 +191,11 @@ internal static class SqliteSchema
             tokenize='porter unicode61 remove_diacritics 2');
         INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
         """,
+        // 5: band rows are deleted by their primary key (bands recomputed from the stored signature), so
+        // the index by article is dropped: 16 fewer index rows per article, and a batch dirties half
+        // as many band-index pages (the throughput bench's "story write" phase).
+        """
+        DROP INDEX IF EXISTS article_bands_article;
+        """,
     ];
 }

@@ -13,7 +13,7 @@ namespace Parley.Tests.Storage;
 /// idempotent re-ingest, results independent of batch order, nothing orphaned, captures
 /// streamed, full-text search.
 /// </summary>
-public abstract class StoreContractTests : IDisposable
+public abstract partial class StoreContractTests : IDisposable
 {
     private static readonly string Consolidation = Path.Combine(Repo.Inputs, "consolidation");
     private readonly List<RelationalEventStore> _open = [];

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+
+namespace Parley.Storage;
+
+/// <summary>
+/// Where a store's batch writes spend their time, summed over the store's life: one timestamp
+/// per phase per capture, so keeping it costs nothing measurable. The throughput bench prints it.
+/// </summary>
+public sealed class WriteProfile
+{
+    /// <summary>The phases, in the order a batch runs them.</summary>
+    public static readonly string[] Phases = ["fence", "forget", "articles", "story lookup", "story write", "mentions", "status", "re-cluster", "events", "commit"];
+
+    internal const int Fence = 0, Forget = 1, Articles = 2, Story = 3, StoryWrite = 4, Mentions = 5, Status = 6, Recluster = 7, Events = 8, Commit = 9;
+
+    private readonly long[] _ticks = new long[Phases.Length];
+
+    /// <summary>Adds the time since <paramref name="start"/> to <paramref name="phase"/> and returns now.</summary>
+    internal long Lap(int phase, long start)
+    {
+        long now = Stopwatch.GetTimestamp();
+        _ticks[phase] += now - start;
+        return now;
+    }
+
+    /// <summary>The total time of each phase, in <see cref="Phases"/> order.</summary>
+    public IReadOnlyList<(string Phase, TimeSpan Time)> Totals() =>
+        Phases.Select((p, i) => (p, Stopwatch.GetElapsedTime(0, _ticks[i]))).ToList();
+}

@@ -13,20 +13,13 @@ namespace Parley.Tests.Coding;
 /// </summary>
 public class ClauseAndPlaceRuleTests
 {
-    private static readonly Pipeline.Pipeline Plover = new PipelineBuilder().UseSentences().UseTimes().UseActors(DictionarySet.Default)
-        .Use(new CodingStage(DictionarySet.Default, new CodingOptions { AllowMissingTarget = true, AllowSectorOnlyActors = true })).Build();
+    private static readonly Pipeline.Pipeline Plover = CodingPipelines.Plover;
+    private static readonly Pipeline.Pipeline Dyadic = CodingPipelines.Dyadic;
 
-    private static readonly Pipeline.Pipeline Dyadic = new PipelineBuilder().UseSentences().UseTimes().UseActors(DictionarySet.Default)
-        .Use(new CodingStage(DictionarySet.Default)).Build();
-
-    private static Document Run(Pipeline.Pipeline pipeline, string text) => pipeline.Run(new Article
-    {
-        Id = "t", CaptureId = "t", Source = "test", Body = text,
-        Published = new DateTimeOffset(2005, 3, 1, 0, 0, 0, TimeSpan.Zero),
-    }, new Diagnostics());
+    private static Document Run(Pipeline.Pipeline pipeline, string text) => CodingPipelines.Run(pipeline, text, "2005-03-01");
 
     private static List<(string Source, string Target, string Cameo)> Code(Pipeline.Pipeline pipeline, string text) =>
-        Run(pipeline, text).Events.Select(e => (e.Source.Code, e.Target.Code, e.Cameo)).ToList();
+        CodingPipelines.Code(pipeline, text, "2005-03-01");
 
     [Theory]
     [InlineData("The Federal Minister for Trade Karim Abbasi met the traders on Monday.")]

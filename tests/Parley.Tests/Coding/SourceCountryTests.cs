@@ -12,21 +12,11 @@ namespace Parley.Tests.Coding;
 /// </summary>
 public class SourceCountryTests
 {
-    private static readonly Pipeline.Pipeline Plover = new PipelineBuilder().UseSentences().UseTimes().UseActors(DictionarySet.Default)
-        .Use(new CodingStage(DictionarySet.Default, new CodingOptions { AllowMissingTarget = true, AllowSectorOnlyActors = true })).Build();
+    private static readonly Pipeline.Pipeline Plover = CodingPipelines.Plover;
+    private static readonly Pipeline.Pipeline Dyadic = CodingPipelines.Dyadic;
 
-    private static readonly Pipeline.Pipeline Dyadic = new PipelineBuilder().UseSentences().UseTimes().UseActors(DictionarySet.Default)
-        .Use(new CodingStage(DictionarySet.Default)).Build();
-
-    private static List<(string Source, string Target, string Cameo)> Code(Pipeline.Pipeline pipeline, string text, string date = "2000-01-01")
-    {
-        var article = new Article
-        {
-            Id = "t", CaptureId = "t", Source = "test", Body = text,
-            Published = new DateTimeOffset(DateOnly.Parse(date).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-        };
-        return pipeline.Run(article, new Diagnostics()).Events.Select(e => (e.Source.Code, e.Target.Code, e.Cameo)).ToList();
-    }
+    private static List<(string Source, string Target, string Cameo)> Code(Pipeline.Pipeline pipeline, string text, string date = "2000-01-01") =>
+        CodingPipelines.Code(pipeline, text, date);
 
     [Theory]
     [InlineData("Students protested against the Nigerian government on Monday.", "NGAEDU")]

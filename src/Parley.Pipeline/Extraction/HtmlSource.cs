@@ -259,6 +259,10 @@ internal static class HtmlSource
     /// Writes the kept attributes of the start tag whose attributes begin at <paramref name="from"/>, and its '&gt;'
     /// (or '/&gt;'); writes nothing more when the tag never closes, as the tokenizer drops such a tag.
     /// </summary>
+    /// <param name="source">The page source.</param>
+    /// <param name="from">Where the tag's attributes begin.</param>
+    /// <param name="output">The stripped page being written.</param>
+    /// <param name="written">How much of <paramref name="output"/> is written; advanced past what this writes.</param>
     /// <param name="selfClosing">True for a tag that ends with '/&gt;'.</param>
     /// <returns>Where the tag ends in the source.</returns>
     private static int WriteKeptAttributes(ReadOnlySpan<char> source, int from, Span<char> output, ref int written, out bool selfClosing)

@@ -451,6 +451,10 @@ public sealed partial class CodingStage
         }
         boundary = -1;
         int first = -1;
+        // "Wang criticized the United States for imposing sanctions", "accused Seoul of staging":
+        // a gerund after "for" or "of" is done by the nearest actor before it (the object of the
+        // verb of blame or praise), not by the clause's subject.
+        bool nearest = at >= 2 && ctx.Word(at - 1) is "for" or "of" && ctx.Word(at).EndsWith("ing", StringComparison.Ordinal);
         for (int k = start; k >= 0; k--)
         {
             string w = ctx.Word(k);
@@ -464,7 +468,11 @@ public sealed partial class CodingStage
             {
                 var c = ctx.Chunks[ctx.ChunkAt[k]];
                 k = c.Start;
-                if (!Governed(ctx, c.Start) && !IsSpeakerInContent(ctx, ctx.ChunkAt[k], at)) first = ctx.ChunkAt[k];
+                if (!Governed(ctx, c.Start) && !IsSpeakerInContent(ctx, ctx.ChunkAt[k], at))
+                {
+                    first = ctx.ChunkAt[k];
+                    if (nearest) break;
+                }
             }
         }
         // "killed one U.S. soldier and wounded two others": the actor before "and" is the first

@@ -132,4 +132,13 @@ public class ClauseAndPlaceRuleTests
     [Fact]
     public void Coder_AttackNamedByItsDoerIsNotUnidentified() =>
         Code(Plover, "Taliban fighters in Kandahar attacked a police post on Monday.").Should().NotContain(e => e.Source.EndsWith("UAF"));
+
+    [Fact]
+    public void Coder_GerundAfterForOrOf_IsDoneByTheObjectOfTheVerbOfBlame()
+    {
+        var events = Code(Dyadic, "Foreign Minister Wang Yi criticized the United States on Tuesday for imposing sanctions on Chinese companies.");
+        events.Should().Contain(e => e.Source == "USA" && e.Target == "CHNBUS" && e.Cameo.StartsWith("16"));
+        events.Should().NotContain(e => e.Source.StartsWith("CHN") && e.Cameo.StartsWith("16"), "China's minister imposed nothing");
+        events.Should().Contain(e => e.Source.StartsWith("CHN") && e.Target == "USA" && e.Cameo.StartsWith("11"));
+    }
 }

@@ -459,7 +459,8 @@ public sealed partial class CodingStage
         {
             string w = ctx.Word(k);
             if (ctx.InQuote[k] && !ctx.InQuote[at]) { boundary = k; break; }
-            if (w is ";" or ":" || (ClauseWords.Contains(w) && ctx.ChunkAt[k] < 0) || (k < at - 1 && SpeechVerbs.Contains(w) && k == ctx.SpeechAt))
+            if (w is ";" or ":" || (ClauseWords.Contains(w) && ctx.ChunkAt[k] < 0) || (k < at - 1 && SpeechVerbs.Contains(w) && k == ctx.SpeechAt)
+                || IsDatelineDash(ctx, k, at))
             {
                 boundary = k;
                 break;
@@ -502,6 +503,25 @@ public sealed partial class CodingStage
         }
         return [];
     }
+
+    // "BRUSSELS -- The European Union imposed": the dash that ends a dateline (a word in capitals
+    // opens the sentence, the dash comes within ten tokens, and no second dash follows before the
+    // verb, as one would after an aside: "IAEA -- the U.N. watchdog -- said") closes the clause;
+    // the place is where the story was filed, not who acted.
+    private static bool IsDatelineDash(SentenceContext ctx, int k, int at)
+    {
+        if (k < 1 || k > 10 || !IsDash(ctx.Word(k))) return false;
+        for (int j = k + 1; j < at; j++)
+            if (IsDash(ctx.Word(j)) && !(j == k + 1 && ctx.Word(j) == "-")) return false;
+        if (IsDash(ctx.Word(k - 1))) return false;  // the first hyphen of "--" is the one that counts
+        var first = ctx.Tok(0);
+        if (first.Kind != TokenKind.Word || first.Span.Length < 3) return false;
+        foreach (char c in ctx.Doc.Text.AsSpan(first.Span.Start, first.Span.Length))
+            if (char.IsLetter(c) && !char.IsUpper(c)) return false;
+        return true;
+    }
+
+    private static bool IsDash(string w) => w is "-" or "\u2014" or "\u2013";
 
     // True when the chunk `first`, the only subject candidate, ends at the "and" at q and a word
     // other than a determiner or quantity stands before it in the clause (the verb it is the object of).

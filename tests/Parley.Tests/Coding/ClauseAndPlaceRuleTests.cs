@@ -141,4 +141,14 @@ public class ClauseAndPlaceRuleTests
         events.Should().NotContain(e => e.Source.StartsWith("CHN") && e.Cameo.StartsWith("16"), "China's minister imposed nothing");
         events.Should().Contain(e => e.Source.StartsWith("CHN") && e.Target == "USA" && e.Cameo.StartsWith("11"));
     }
+
+    [Theory]
+    [InlineData("BRUSSELS -- The European Union on Monday imposed sanctions on six North Korean officials.")]
+    [InlineData("BRUSSELS, Dec. 11 (Reuters) \u2014 The European Union on Monday imposed sanctions on six North Korean officials.")]
+    public void Coder_DatelinePlace_IsNotTheSubject(string text)
+    {
+        var events = Code(Dyadic, text);
+        events.Should().Contain(e => e.Source.StartsWith("IGOEUR") && e.Target.StartsWith("PRK") && e.Cameo.StartsWith("16"));
+        events.Should().NotContain(e => e.Source.StartsWith("BEL"), "Brussels is where the story was filed");
+    }
 }

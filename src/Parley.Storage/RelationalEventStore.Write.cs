@@ -36,8 +36,7 @@ public abstract partial class RelationalEventStore
                 {
                     InsertArticle(tx, w, pc.Articles[i], rows.Articles[i]);
                     t = p.Lap(WriteProfile.Articles, t);
-                    _storyStart = t;
-                    if (rows.Articles[i].Signature is { } sig) JoinStory(w, pc.Articles[i].Id, rows.Articles[i].OwnStory, sig, rows.Articles[i].Bands!);
+                    if (rows.Articles[i].Signature is { } sig) JoinStory(w, pc.Articles[i].Id, rows.Articles[i].OwnStory, sig, rows.Articles[i].Bands!, t);
                     t = System.Diagnostics.Stopwatch.GetTimestamp();
                 }
                 for (int i = 0; i < pc.Mentions.Count; i++) InsertMention(w, pc.Mentions[i], rows.Mentions[i], changes);
@@ -102,7 +101,8 @@ public abstract partial class RelationalEventStore
     // The candidates come from the band index alone; their signatures from the store's cache
     // (read from the articles table only on a miss), and the story id is read only for the
     // few that are near-duplicates, instead of two row reads for every candidate.
-    private void JoinStory(BatchStatements w, string articleId, string ownStory, ulong[] sig, long[] bands)
+    // started: when the lookup began, for the write profile.
+    private void JoinStory(BatchStatements w, string articleId, string ownStory, ulong[] sig, long[] bands, long started)
     {
         var labels = new SortedSet<string>(StringComparer.Ordinal) { ownStory };
         for (int i = 0; i < bands.Length; i++) w.FindStories.Set(BatchStatements.BandParams[i], bands[i]);
@@ -114,7 +114,7 @@ public abstract partial class RelationalEventStore
             if (SignatureOf(w, candidate) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold
                 && w.StoryOf.Set("@id", candidate).Command.ExecuteScalar() is string story)
                 labels.Add(story);
-        Profile.Lap(WriteProfile.Story, _storyStart);
+        Profile.Lap(WriteProfile.Story, started);
         long t = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int i = 0; i < bands.Length; i++) w.Bands.Set(BatchStatements.BandParams[i], bands[i]);
         w.Bands.Set("@article", articleId).Run();
@@ -152,7 +152,6 @@ public abstract partial class RelationalEventStore
     }
 
     private readonly SignatureCache _signatures = new();
-    private long _storyStart;
 
     /// <summary>Where this store's batch writes have spent their time.</summary>
     public WriteProfile Profile { get; } = new();

@@ -3,6 +3,7 @@ using Parley.Pipeline;
 using Parley.Pipeline.Dictionaries;
 using Parley.Pipeline.Stages;
 using Xunit;
+using static Parley.Tests.Coding.CodingPipelines;
 
 namespace Parley.Tests.Coding;
 
@@ -13,9 +14,6 @@ namespace Parley.Tests.Coding;
 /// </summary>
 public class ClauseAndPlaceRuleTests
 {
-    private static readonly Pipeline.Pipeline Plover = CodingPipelines.Plover;
-    private static readonly Pipeline.Pipeline Dyadic = CodingPipelines.Dyadic;
-
     private static Document Run(Pipeline.Pipeline pipeline, string text) => CodingPipelines.Run(pipeline, text, "2005-03-01");
 
     private static List<(string Source, string Target, string Cameo)> Code(Pipeline.Pipeline pipeline, string text) =>

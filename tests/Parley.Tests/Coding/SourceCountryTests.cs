@@ -3,6 +3,7 @@ using Parley.Pipeline;
 using Parley.Pipeline.Dictionaries;
 using Parley.Pipeline.Stages;
 using Xunit;
+using static Parley.Tests.Coding.CodingPipelines;
 
 namespace Parley.Tests.Coding;
 
@@ -12,9 +13,6 @@ namespace Parley.Tests.Coding;
 /// </summary>
 public class SourceCountryTests
 {
-    private static readonly Pipeline.Pipeline Plover = CodingPipelines.Plover;
-    private static readonly Pipeline.Pipeline Dyadic = CodingPipelines.Dyadic;
-
     private static List<(string Source, string Target, string Cameo)> Code(Pipeline.Pipeline pipeline, string text, string date = "2000-01-01") =>
         CodingPipelines.Code(pipeline, text, date);
 

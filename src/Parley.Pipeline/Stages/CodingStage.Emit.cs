@@ -521,6 +521,8 @@ public sealed partial class CodingStage
         return true;
     }
 
+    private static bool IsDeterminer(string w) => w is "the" or "a" or "an" or "its" or "their" or "his" or "her";
+
     private static bool IsDash(string w) => w is "-" or "\u2014" or "\u2013";
 
     // True when the chunk `first`, the only subject candidate, ends at the "and" at q and a word
@@ -531,7 +533,7 @@ public sealed partial class CodingStage
         int group = ctx.ChunkAt[q - 1];
         if (group != first && ctx.Chunks[group].Start < c.Start) return false;
         int k = c.Start - 1;
-        while (k >= 0 && (ctx.Word(k) is "the" or "a" or "an" or "its" or "their" or "his" or "her" || ctx.Tok(k).Kind == TokenKind.Number
+        while (k >= 0 && (IsDeterminer(ctx.Word(k)) || ctx.Tok(k).Kind == TokenKind.Number
                           || QuantityWords.Contains(ctx.Word(k)))) k--;
         if (k < 0) return false;
         string w = ctx.Word(k);
@@ -543,7 +545,7 @@ public sealed partial class CodingStage
     {
         int k = start - 1;
         // "in western Cambodia", "in the south of Lebanon": a compass word between the preposition and the place.
-        while (k >= 0 && ctx.Word(k) is "the" or "a" or "an" or "its" or "their" or "his" or "her" || (k >= 0 && CompassWords.Contains(ctx.Word(k)))) k--;
+        while (k >= 0 && (IsDeterminer(ctx.Word(k)) || CompassWords.Contains(ctx.Word(k)))) k--;
         // "Thousands of Iraqi Kurds demonstrated", "a group of Yoruba leaders": a quantity's "of" heads no phrase.
         if (k >= 1 && ctx.Word(k) == "of" && ctx.Word(k - 1) is "thousands" or "hundreds" or "dozens" or "millions" or "tens" or "scores"
                 or "group" or "groups" or "members" or "some" or "many" or "most" or "all" or "number" or "crowd" or "crowds") return false;

@@ -14,9 +14,15 @@ using Parley.Throughput;
 // --kind text|mixed (default text: text dumps only; mixed adds one HTML capture in four),
 // --repeat N (runs per cell, the best is kept), --dir FOLDER (corpora and databases,
 // default ./.parley/throughput), --markdown FILE (also write the table as Markdown).
+//
+//   dotnet run -c Release --project bench/Parley.Throughput -- --writer CORPUS DB [BATCH]
+//
+// times the store's writer alone on a corpus the bench made (see WriterRun).
 var inv = CultureInfo.InvariantCulture;
 if (args.Length > 0 && args[0] == "--child")
     return ChildRun.Main(args[1], args[2], int.Parse(args[3], inv));
+if (args.Length > 0 && args[0] == "--writer")
+    return WriterRun.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3], inv) : 256);
 
 var opts = Options.Parse(args);
 var root = Options.RepoRoot();

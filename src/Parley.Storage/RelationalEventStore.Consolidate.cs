@@ -20,41 +20,68 @@ public abstract partial class RelationalEventStore
     {
         foreach (var group in changes.Groups())
         {
+            var fresh = changes.NewByGroup.GetValueOrDefault(group);
             if (changes.Days.TryGetValue(group, out var days))
                 foreach (var (lo, hi) in Intervals(days, 2 * EventClusterer.LoadMargin))
                 {
-                    w.LoadDays.Set("@g", group)
-                        .Set("@lo", Day(lo.AddDays(-EventClusterer.LoadMargin)))
-                        .Set("@hi", Day(hi.AddDays(EventClusterer.LoadMargin)));
-                    Reassign(w.LoadDays, group, lo.AddDays(-EventClusterer.RewriteMargin), hi.AddDays(EventClusterer.RewriteMargin), w.SetEvent, changes);
+                    DateOnly from = lo.AddDays(-EventClusterer.LoadMargin), to = hi.AddDays(EventClusterer.LoadMargin);
+                    w.LoadDays.Set("@g", group).Set("@lo", Day(from)).Set("@hi", Day(to));
+                    Reassign(w.LoadDays, group, fresh?.Where(n => n.Row.Oriented.Date is { } d && d >= from && d <= to),
+                        lo.AddDays(-EventClusterer.RewriteMargin), hi.AddDays(EventClusterer.RewriteMargin), w.SetEvent, changes);
                 }
             if (changes.Undated.TryGetValue(group, out var articles))
                 foreach (var article in articles)
                 {
                     w.LoadUndated.Set("@g", group).Set("@a", article);
-                    Reassign(w.LoadUndated, group, null, null, w.SetEvent, changes);
+                    Reassign(w.LoadUndated, group, fresh?.Where(n => n.Row.Oriented.Date is null && n.Row.Oriented.ArticleId == article),
+                        null, null, w.SetEvent, changes);
                 }
         }
         t = profile.Lap(WriteProfile.Recluster, t);
-        foreach (var id in changes.Events.Order(StringComparer.Ordinal)) RecomputeEvent(w, id);
+        // The batch's mentions go in with their event ids: one insert each, no update after.
+        foreach (var n in changes.New)
+        {
+            if (n.EventId is null) throw new InvalidOperationException($"mention of {n.Row.Oriented.ArticleId} was not clustered");
+            InsertMention(w, n);
+        }
+        t = profile.Lap(WriteProfile.Mentions, t);
+        // An event none of whose mentions was stored before this batch has only the batch's mentions (an
+        // event's mentions lie within four days of its anchor, all inside the loaded stretch): its
+        // aggregate is computed from them, as the store would read them back, without a query.
+        var freshOnly = changes.New.Where(n => !changes.Stored.Contains(n.EventId!))
+            .GroupBy(n => n.EventId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        foreach (var id in changes.Events.Order(StringComparer.Ordinal))
+            if (freshOnly.TryGetValue(id, out var fresh)) UpsertEvent(w, id, fresh.ConvertAll(n => n.AsStored(changes.Articles[n.Row.Oriented.ArticleId])));
+            else RecomputeEvent(w, id);
         t = profile.Lap(WriteProfile.Events, t);
     }
 
-    private static void Reassign(Statement load, string group, DateOnly? from, DateOnly? to, Statement setEvent, Changes changes)
+    // Clusters the stored mentions a statement loads together with the batch's own of the same
+    // stretch, and gives each its event id: stored rows within [from, to] are updated when it
+    // changed, the batch's rows take theirs before they are inserted.
+    private static void Reassign(Statement load, string group, IEnumerable<NewMention>? fresh, DateOnly? from, DateOnly? to, Statement setEvent, Changes changes)
     {
         var rows = new List<(ClusterMention Mention, string EventId)>();
         using (var r = load.Command.ExecuteReader())
             while (r.Read())
                 rows.Add((new ClusterMention(r.GetInt64(0), group, ParseDay(Str(r, 1)), r.GetString(2), r.GetString(3), Str(r, 4), r.GetString(5), r.GetString(7), r.GetString(8)), r.GetString(6)));
-        var assigned = EventClusterer.Assign(rows.Select(x => x.Mention));
+        var batch = fresh?.ToList() ?? [];
+        var assigned = EventClusterer.Assign(rows.Select(x => x.Mention).Concat(batch.Select(n => n.ForClusterer())));
         foreach (var (m, old) in rows)
         {
+            changes.Stored.Add(old);
             if (from is { } f && (m.Date is not { } d || d < f || d > to)) continue;
             string now = assigned[m.Row];
             if (now == old) continue;
             setEvent.Set("@e", now).Set("@id", m.Row).Run();
             if (old.Length > 0) changes.Events.Add(old);
             changes.Events.Add(now);
+            changes.Stored.Add(now);
+        }
+        foreach (var n in batch)
+        {
+            n.EventId = assigned[n.TempRow];
+            changes.Events.Add(n.EventId);
         }
     }
 
@@ -88,6 +115,12 @@ public abstract partial class RelationalEventStore
             w.DeleteEvent.Set("@id", id).Run();
             return;
         }
+        UpsertEvent(w, id, ms);
+    }
+
+    /// <summary>Writes one event computed from all its mentions.</summary>
+    private static void UpsertEvent(BatchStatements w, string id, List<StoredMention> ms)
+    {
         var e = EventAggregate.From(ms);
         w.UpsertEvent
             .Set("@id", id).Set("@group", ms[0].GroupKey).Set("@date", Day(e.Date)).Set("@basis", e.DateBasis)

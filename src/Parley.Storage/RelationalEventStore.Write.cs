@@ -23,34 +23,55 @@ public abstract partial class RelationalEventStore
             var p = Profile;
             long t = System.Diagnostics.Stopwatch.GetTimestamp();
             using var tx = Begin();
-            batch = FenceBatch(tx, batch);
-            var changes = new Changes();
-            using var w = new BatchStatements(this, tx);
-            t = p.Lap(WriteProfile.Fence, t);
-            foreach (var pc in batch)
+            var buffer = BufferedBands;
+            try
             {
-                var rows = pc.Rows ?? CaptureRows.Of(pc);
-                ForgetCapture(tx, w, pc.Capture.Id, changes);
-                t = p.Lap(WriteProfile.Forget, t);
-                for (int i = 0; i < pc.Articles.Count; i++)
+                buffer?.Begin(tx);
+                batch = FenceBatch(tx, batch);
+                var changes = new Changes();
+                using var w = new BatchStatements(this, tx);
+                t = p.Lap(WriteProfile.Fence, t);
+                foreach (var pc in batch)
                 {
-                    InsertArticle(tx, w, pc.Articles[i], rows.Articles[i]);
-                    t = p.Lap(WriteProfile.Articles, t);
-                    if (rows.Articles[i].Signature is { } sig) JoinStory(w, pc.Articles[i].Id, rows.Articles[i].OwnStory, sig, rows.Articles[i].Bands!, t);
-                    t = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var rows = pc.Rows ?? CaptureRows.Of(pc);
+                    ForgetCapture(tx, w, pc.Capture.Id, changes);
+                    t = p.Lap(WriteProfile.Forget, t);
+                    for (int i = 0; i < pc.Articles.Count; i++)
+                    {
+                        InsertArticle(tx, w, pc.Articles[i], rows.Articles[i]);
+                        changes.Articles[pc.Articles[i].Id] = (rows.Articles[i].SourceKey, ParseIso(Iso(pc.Articles[i].Published)));
+                        t = p.Lap(WriteProfile.Articles, t);
+                        if (rows.Articles[i].Signature is { } sig) JoinStory(w, pc.Articles[i].Id, rows.Articles[i].OwnStory, sig, rows.Articles[i].Bands!, t);
+                        t = System.Diagnostics.Stopwatch.GetTimestamp();
+                    }
+                    for (int i = 0; i < pc.Mentions.Count; i++)
+                        if (!rows.Mentions[i].Duplicate) changes.Add(pc.Mentions[i], rows.Mentions[i]);
+                    t = p.Lap(WriteProfile.Mentions, t);
+                    w.Status.Set("@status", pc.Error is null ? "processed" : "failed").Set("@error", pc.Error).Set("@c", pc.Capture.Id).Run();
+                    t = p.Lap(WriteProfile.Status, t);
                 }
-                for (int i = 0; i < pc.Mentions.Count; i++) InsertMention(w, pc.Mentions[i], rows.Mentions[i], changes);
-                t = p.Lap(WriteProfile.Mentions, t);
-                w.Status.Set("@status", pc.Error is null ? "processed" : "failed").Set("@error", pc.Error).Set("@c", pc.Capture.Id).Run();
-                t = p.Lap(WriteProfile.Status, t);
+                // Another writer (a PostgreSQL worker) may touch these groups: lock them before the first re-clustering read.
+                LockGroups(tx, changes.Groups());
+                Consolidate(w, changes, p, ref t);
+                buffer?.BeforeCommit(tx, force: changes.DeletedArticles);
+                t = p.Lap(WriteProfile.StoryWrite, t);
+                tx.Commit();
             }
-            // Another writer (a PostgreSQL worker) may touch these groups: lock them before the first re-clustering read.
-            LockGroups(tx, changes.Groups());
-            Consolidate(w, changes, p, ref t);
-            tx.Commit();
+            catch
+            {
+                buffer?.RolledBack();
+                throw;
+            }
+            buffer?.Committed();
             p.Lap(WriteProfile.Commit, t);
         }
     }
+
+    /// <summary>
+    /// Story bands kept in memory between batches and written to the band index in key order
+    /// (<see cref="BandBuffer"/>); null when each article's bands are written with it.
+    /// </summary>
+    private protected virtual BandBuffer? BufferedBands => null;
 
     // Removes what an earlier run derived from the capture, noting the groups and events it touched.
     private void ForgetCapture(DbTransaction tx, BatchStatements w, string captureId, Changes changes)
@@ -63,6 +84,7 @@ public abstract partial class RelationalEventStore
             while (r.Read())
             {
                 changes.Events.Add(r.GetString(0));
+                changes.Stored.Add(r.GetString(0));
                 changes.Note(r.GetString(1), ParseDay(Str(r, 2)), r.GetString(3));
             }
         // Signatures are immutable per article id, but a capture re-processed by a newer extractor may change its
@@ -74,10 +96,14 @@ public abstract partial class RelationalEventStore
         w.CaptureSignatures.Set("@c", captureId);
         using (var r = w.CaptureSignatures.Command.ExecuteReader())
             while (r.Read()) stored.Add((r.GetString(0), r.IsDBNull(1) ? null : (byte[])r[1]));
+        changes.DeletedArticles |= stored.Count > 0;
         foreach (var (id, bytes) in stored)
+        {
+            BufferedBands?.Remove(id);
             if (MinHash.FromBytes(bytes) is { } sig)
                 foreach (long band in MinHash.Bands(sig))
                     w.DeleteBand.Set("@band", band).Set("@article", id).Run();
+        }
         UnindexCapture(tx, captureId);
         w.DeleteArticles.Set("@c", captureId).Run();
     }
@@ -105,25 +131,66 @@ public abstract partial class RelationalEventStore
     private void JoinStory(BatchStatements w, string articleId, string ownStory, ulong[] sig, long[] bands, long started)
     {
         var labels = new SortedSet<string>(StringComparer.Ordinal) { ownStory };
-        for (int i = 0; i < bands.Length; i++) w.FindStories.Set(BatchStatements.BandParams[i], bands[i]);
-        // The reader is closed before any other statement runs: PostgreSQL runs one command at a time per connection.
-        var candidates = new List<string>();
-        using (var r = w.FindStories.Command.ExecuteReader())
-            while (r.Read()) candidates.Add(r.GetString(0));
-        foreach (var candidate in candidates)
+        foreach (var candidate in StoryCandidates(w, bands))
             if (SignatureOf(w, candidate) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold
                 && w.StoryOf.Set("@id", candidate).Command.ExecuteScalar() is string story)
                 labels.Add(story);
         Profile.Lap(WriteProfile.Story, started);
         long t = System.Diagnostics.Stopwatch.GetTimestamp();
-        for (int i = 0; i < bands.Length; i++) w.Bands.Set(BatchStatements.BandParams[i], bands[i]);
-        w.Bands.Set("@article", articleId).Run();
+        if (BufferedBands is { } buffer) buffer.Add(articleId, bands);
+        else
+        {
+            for (int i = 0; i < bands.Length; i++) w.Bands.Set(BatchStatements.BandParams[i], bands[i]);
+            w.Bands.Set("@article", articleId).Run();
+        }
         _signatures.Add(articleId, sig);
         string joined = labels.Min!;
         foreach (var label in labels)
             if (label != joined) w.Relabel.Set("@new", joined).Set("@old", label).Run();
         if (joined != ownStory) w.SetStory.Set("@story", joined).Set("@id", articleId).Run();
         Profile.Lap(WriteProfile.StoryWrite, t);
+    }
+
+    // The stored articles sharing a band with the new one, those sharing the most first, at most
+    // MaxCandidates; of each band only its first MaxBandRows articles in id order are read.
+    private List<string> StoryCandidates(BatchStatements w, long[] bands)
+    {
+        // The reader is closed before any other statement runs: PostgreSQL runs one command at a time per connection.
+        var candidates = new List<string>();
+        if (BufferedBands is not { } buffer)
+        {
+            for (int i = 0; i < bands.Length; i++) w.FindStories.Set(BatchStatements.BandParams[i], bands[i]);
+            using var r = w.FindStories.Command.ExecuteReader();
+            while (r.Read()) candidates.Add(r.GetString(0));
+            return candidates;
+        }
+        // The same ranking as FindStories, over the stored rows of each band and the buffered ones.
+        var perBand = new List<string>[bands.Length];
+        for (int i = 0; i < bands.Length; i++)
+        {
+            perBand[i] = [];
+            w.BandRows.Set(BatchStatements.BandParams[i], bands[i]);
+        }
+        using (var r = w.BandRows.Command.ExecuteReader())
+            while (r.Read()) perBand[r.GetInt32(0)].Add(r.GetString(1));
+        buffer.AddTo(bands, perBand);
+        var shared = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var ids in perBand)
+        {
+            if (ids.Count > 1) ids.Sort(StringComparer.Ordinal);
+            string? previous = null;
+            int taken = 0;
+            foreach (var id in ids)
+            {
+                if (id == previous) continue;
+                if (taken++ == StoryGroups.MaxBandRows) break;
+                previous = id;
+                shared[id] = shared.GetValueOrDefault(id) + 1;
+            }
+        }
+        candidates.AddRange(shared.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal)
+            .Take(StoryGroups.MaxCandidates).Select(x => x.Key));
+        return candidates;
     }
 
     private ulong[]? SignatureOf(BatchStatements w, string articleId)
@@ -134,21 +201,42 @@ public abstract partial class RelationalEventStore
         return sig;
     }
 
-    private static void InsertMention(BatchStatements w, KeyedMention km, MentionRow row, Changes changes)
+    private static void InsertMention(BatchStatements w, NewMention n)
     {
-        var m = row.Oriented;
-        var c = km.Code;
-        string group = row.Group;
+        var m = n.Row.Oriented;
+        var c = n.Keyed.Code;
         w.Mention
-            .Set("@article", m.ArticleId).Set("@sentence", m.SentenceIndex).Set("@sstart", m.Sentence.Start).Set("@send", m.Sentence.End)
-            .Set("@estart", m.Evidence.Start).Set("@eend", m.Evidence.End).Set("@group", group).Set("@date", row.Day).Set("@basis", m.DateBasis)
+            .Set("@event", n.EventId).Set("@article", m.ArticleId).Set("@sentence", m.SentenceIndex).Set("@sstart", m.Sentence.Start).Set("@send", m.Sentence.End)
+            .Set("@estart", m.Evidence.Start).Set("@eend", m.Evidence.End).Set("@group", n.Row.Group).Set("@date", n.Row.Day).Set("@basis", m.DateBasis)
             .Set("@stext", m.Source.Text).Set("@sname", m.Source.Name).Set("@scode", m.Source.Code)
             .Set("@ttext", m.Target.Text).Set("@tname", m.Target.Name).Set("@tcode", m.Target.Code)
             .Set("@cameo", m.Cameo).Set("@cname", c.Name).Set("@goldstein", c.Goldstein).Set("@quad", (int)c.Quad)
             .Set("@plover", c.Plover).Set("@pmode", c.PloverMode).Set("@location", m.Location)
-            .Set("@modality", row.Modality).Set("@attribution", m.Attribution).Set("@confidence", m.Confidence)
+            .Set("@modality", n.Row.Modality).Set("@attribution", m.Attribution).Set("@confidence", m.Confidence)
             .Run();
-        changes.Note(group, m.Date, m.ArticleId);
+    }
+
+    /// <summary>One of a batch's mentions on its way to the store: its event id is set by <see cref="Consolidate"/>.</summary>
+    private sealed class NewMention(KeyedMention keyed, MentionRow row, long tempRow)
+    {
+        public KeyedMention Keyed { get; } = keyed;
+        public MentionRow Row { get; } = row;
+        public long TempRow { get; } = tempRow;
+        public string? EventId { get; set; }
+
+        /// <summary>The mention as <see cref="RecomputeEvent"/> would read it back once stored.</summary>
+        public StoredMention AsStored((string SourceKey, DateTimeOffset? Published) article)
+        {
+            var m = Row.Oriented;
+            var c = Keyed.Code;
+            return new StoredMention(m.Date, m.DateBasis, new ActorRef(m.Source.Text, m.Source.Name, m.Source.Code),
+                new ActorRef(m.Target.Text, m.Target.Name, m.Target.Code),
+                new CameoCode(m.Cameo, c.Name ?? "", c.Goldstein, c.Quad, c.Plover ?? "", c.PloverMode ?? ""),
+                m.Location, Row.Modality, m.Confidence, m.ArticleId, m.SentenceIndex, article.SourceKey, article.Published, Row.Group);
+        }
+
+        public ClusterMention ForClusterer() => new(TempRow, Row.Group, Row.Oriented.Date, Row.Oriented.DateBasis, Row.Oriented.Cameo,
+            Row.Oriented.Location, Row.Oriented.ArticleId, Row.Oriented.Source.Code, Row.Oriented.Target.Code);
     }
 
     private readonly SignatureCache _signatures = new();
@@ -162,6 +250,32 @@ public abstract partial class RelationalEventStore
         public readonly Dictionary<string, SortedSet<DateOnly>> Days = new(StringComparer.Ordinal);
         public readonly Dictionary<string, SortedSet<string>> Undated = new(StringComparer.Ordinal);
         public readonly HashSet<string> Events = new(StringComparer.Ordinal);
+
+        /// <summary>True when the batch deleted a stored article (a capture processed again).</summary>
+        public bool DeletedArticles;
+
+        /// <summary>The batch's mentions, in the order they are inserted, not yet stored.</summary>
+        public readonly List<NewMention> New = [];
+
+        /// <summary>Events that had a stored mention before this batch (read back from the store when recomputed).</summary>
+        public readonly HashSet<string> Stored = new(StringComparer.Ordinal);
+
+        /// <summary>What the events of the batch's mentions need of their articles: source key and stored publication time.</summary>
+        public readonly Dictionary<string, (string SourceKey, DateTimeOffset? Published)> Articles = new(StringComparer.Ordinal);
+
+        /// <summary>The batch's mentions by group.</summary>
+        public readonly Dictionary<string, List<NewMention>> NewByGroup = new(StringComparer.Ordinal);
+
+        /// <summary>Adds one of the batch's mentions: clustered with the stored ones, then inserted with its event id.</summary>
+        public void Add(KeyedMention keyed, MentionRow row)
+        {
+            // Rows not yet stored get negative ids, unique within the batch, for the clusterer.
+            var n = new NewMention(keyed, row, -1 - New.Count);
+            New.Add(n);
+            if (!NewByGroup.TryGetValue(row.Group, out var list)) NewByGroup[row.Group] = list = [];
+            list.Add(n);
+            Note(row.Group, row.Oriented.Date, row.Oriented.ArticleId);
+        }
 
         /// <summary>
         /// The event groups the batch touches, in ordinal order: the only groups consolidation
@@ -187,7 +301,7 @@ public abstract partial class RelationalEventStore
     /// <summary>The statements a batch runs for every capture, prepared once.</summary>
     private sealed class BatchStatements : IDisposable
     {
-        public readonly Statement HasArticles, OldMentions, DeleteMentions, CaptureSignatures, DeleteBand, DeleteArticles, Article, FindStories, Signature, StoryOf, Bands, Relabel, SetStory, Mention, Status,
+        public readonly Statement HasArticles, OldMentions, DeleteMentions, CaptureSignatures, DeleteBand, DeleteArticles, Article, FindStories, BandRows, Signature, StoryOf, Bands, Relabel, SetStory, Mention, Status,
             LoadDays, LoadUndated, SetEvent, EventMentions, UpsertEvent, DeleteEvent;
 
         /// <summary>The parameters of <see cref="FindStories"/>, one per MinHash band.</summary>
@@ -218,6 +332,9 @@ public abstract partial class RelationalEventStore
                     $"SELECT article_id FROM (SELECT article_id FROM article_bands WHERE band={b} ORDER BY article_id LIMIT {StoryGroups.MaxBandRows}) AS b{i}"))}) AS c
                 GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT {StoryGroups.MaxCandidates}
                 """, tx, BandParams);
+            // The stored rows of each band, tagged with the band's position, for a store that also buffers bands.
+            BandRows = s.Prepare(string.Join(" UNION ALL ", BandParams.Select((b, i) =>
+                $"SELECT {i} AS i, article_id FROM (SELECT article_id FROM article_bands WHERE band={b} ORDER BY article_id LIMIT {StoryGroups.MaxBandRows}) AS b{i}")), tx, BandParams);
             Signature = s.Prepare("SELECT minhash FROM articles WHERE id=@id", tx, "@id");
             StoryOf = s.Prepare("SELECT story_id FROM articles WHERE id=@id", tx, "@id");
             // All bands of an article in one statement; a band repeated within an article is stored once.
@@ -229,10 +346,9 @@ public abstract partial class RelationalEventStore
                 INSERT INTO mentions(event_id, article_id, sentence_index, sentence_start, sentence_end, evidence_start, evidence_end,
                     group_key, date, date_basis, source_text, source_name, source_code, target_text, target_name, target_code,
                     cameo, cameo_name, goldstein, quad_class, plover, plover_mode, location, modality, attribution, confidence)
-                VALUES ('', @article, @sentence, @sstart, @send, @estart, @eend, @group, @date, @basis, @stext, @sname, @scode,
+                VALUES (@event, @article, @sentence, @sstart, @send, @estart, @eend, @group, @date, @basis, @stext, @sname, @scode,
                     @ttext, @tname, @tcode, @cameo, @cname, @goldstein, @quad, @plover, @pmode, @location, @modality, @attribution, @confidence)
-                ON CONFLICT(article_id, sentence_index, group_key, cameo, evidence_start) DO NOTHING
-                """, tx, "@article", "@sentence", "@sstart", "@send", "@estart", "@eend", "@group", "@date", "@basis", "@stext", "@sname", "@scode",
+                """, tx, "@event", "@article", "@sentence", "@sstart", "@send", "@estart", "@eend", "@group", "@date", "@basis", "@stext", "@sname", "@scode",
                 "@ttext", "@tname", "@tcode", "@cameo", "@cname", "@goldstein", "@quad", "@plover", "@pmode", "@location", "@modality", "@attribution", "@confidence");
             Status = s.Prepare("UPDATE captures SET status=@status, error=@error WHERE id=@c", tx, "@status", "@error", "@c");
             LoadDays = s.Prepare(LoadColumns + " WHERE group_key=@g AND date >= @lo AND date <= @hi", tx, "@g", "@lo", "@hi");
@@ -245,7 +361,7 @@ public abstract partial class RelationalEventStore
 
         public void Dispose()
         {
-            foreach (var st in new[] { HasArticles, OldMentions, DeleteMentions, CaptureSignatures, DeleteBand, DeleteArticles, Article, FindStories, Signature, StoryOf, Bands, Relabel, SetStory, Mention, Status,
+            foreach (var st in new[] { HasArticles, OldMentions, DeleteMentions, CaptureSignatures, DeleteBand, DeleteArticles, Article, FindStories, BandRows, Signature, StoryOf, Bands, Relabel, SetStory, Mention, Status,
                 LoadDays, LoadUndated, SetEvent, EventMentions, UpsertEvent, DeleteEvent })
                 st.Dispose();
         }
@@ -309,11 +425,14 @@ public sealed class CaptureRows
                 sig is null ? null : MinHash.ToBytes(sig), sig is null ? null : MinHash.Bands(sig));
         }
         var mentions = new MentionRow[pc.Mentions.Count];
+        // A mention the coder reported twice (same article, sentence, group, code and evidence start) is stored once, the first.
+        var seen = new HashSet<(string, int, string, string, int)>();
         for (int i = 0; i < mentions.Length; i++)
         {
             var m = EventKeys.Orient(pc.Mentions[i].Mention);
-            mentions[i] = new MentionRow(m, EventKeys.GroupKey(m), m.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                m.Modality.ToString().ToLowerInvariant());
+            string group = EventKeys.GroupKey(m);
+            mentions[i] = new MentionRow(m, group, m.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                m.Modality.ToString().ToLowerInvariant(), !seen.Add((m.ArticleId, m.SentenceIndex, group, m.Cameo, m.Evidence.Start)));
         }
         return new CaptureRows(articles, mentions);
     }
@@ -321,4 +440,4 @@ public sealed class CaptureRows
 
 internal sealed record ArticleRow(string OwnStory, string SourceKey, ulong[]? Signature, byte[]? SignatureBytes, long[]? Bands);
 
-internal sealed record MentionRow(EventMention Oriented, string Group, string? Day, string Modality);
+internal sealed record MentionRow(EventMention Oriented, string Group, string? Day, string Modality, bool Duplicate);

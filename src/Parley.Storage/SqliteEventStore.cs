@@ -15,14 +15,21 @@ public sealed partial class SqliteEventStore : RelationalEventStore
 
     /// <summary>Opens (creating when needed) the database at <paramref name="path"/> and migrates it.</summary>
     public SqliteEventStore(string path)
-        : this(Open(path))
+        : this(Open(path), BandBuffer.DefaultCapacity)
     {
     }
 
-    private SqliteEventStore(SqliteConnection db)
+    /// <summary>As <see cref="SqliteEventStore(string)"/>, flushing story bands every <paramref name="bandBufferRows"/> rows (tests).</summary>
+    internal SqliteEventStore(string path, int bandBufferRows)
+        : this(Open(path), bandBufferRows)
+    {
+    }
+
+    private SqliteEventStore(SqliteConnection db, int bandBufferRows)
         : base(db)
     {
         _db = db;
+        _bands = new BandBuffer(bandBufferRows);
         Exec("PRAGMA journal_mode=WAL;");
         Exec("PRAGMA synchronous=NORMAL;");
         Exec("PRAGMA foreign_keys=ON;");
@@ -55,6 +62,14 @@ public sealed partial class SqliteEventStore : RelationalEventStore
     {
         lock (_gate) return Convert.ToString(Scalar("PRAGMA integrity_check;"), CultureInfo.InvariantCulture) ?? "";
     }
+
+    private readonly BandBuffer _bands;
+
+    /// <summary>Story band rows held in memory, not yet in the band index.</summary>
+    internal int BufferedBandRows => _bands.Rows;
+
+    /// <inheritdoc/>
+    private protected override BandBuffer? BufferedBands => _bands;
 
     /// <inheritdoc/>
     protected override string CaptureSequence => "rowid";

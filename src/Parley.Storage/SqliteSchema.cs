@@ -197,5 +197,43 @@ internal static class SqliteSchema
         """
         DROP INDEX IF EXISTS article_bands_article;
         """,
+        // 6: story bands are buffered in memory and written to article_bands in key order every few
+        // thousand articles (BandBuffer); the articles stored after the last such write are those
+        // above this rowid, and their bands are rebuilt from their signatures when a writer opens.
+        """
+        CREATE TABLE IF NOT EXISTS band_watermark (article_rowid INTEGER NOT NULL);
+        INSERT INTO band_watermark SELECT coalesce(max(rowid), 0) FROM articles WHERE NOT EXISTS (SELECT 1 FROM band_watermark);
+        """,
+        // 7: a capture's mentions are told apart before they are stored (CaptureRows), so the wide unique
+        // index over five columns goes; mentions are found by article through a narrow index instead.
+        """
+        CREATE TABLE mentions_7 (
+            id INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            sentence_index INTEGER NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            evidence_start INTEGER NOT NULL,
+            evidence_end INTEGER NOT NULL,
+            group_key TEXT NOT NULL,
+            date TEXT,
+            date_basis TEXT NOT NULL,
+            source_text TEXT NOT NULL, source_name TEXT NOT NULL, source_code TEXT NOT NULL,
+            target_text TEXT NOT NULL, target_name TEXT NOT NULL, target_code TEXT NOT NULL,
+            cameo TEXT NOT NULL, cameo_name TEXT, goldstein REAL NOT NULL, quad_class INTEGER NOT NULL,
+            plover TEXT, plover_mode TEXT,
+            location TEXT,
+            modality TEXT NOT NULL,
+            attribution TEXT,
+            confidence REAL NOT NULL
+        );
+        INSERT INTO mentions_7 SELECT * FROM mentions;
+        DROP TABLE mentions;
+        ALTER TABLE mentions_7 RENAME TO mentions;
+        CREATE INDEX mentions_event ON mentions(event_id);
+        CREATE INDEX mentions_group ON mentions(group_key, date);
+        CREATE INDEX mentions_article ON mentions(article_id);
+        """,
     ];
 }

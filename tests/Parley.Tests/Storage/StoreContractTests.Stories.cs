@@ -33,6 +33,33 @@ public abstract partial class StoreContractTests
             .OnlyHaveUniqueItems("stories that quote one passage are different stories").And.NotContain(original);
     }
 
+    [StoreFact]
+    public void Reprint_JoinsItsStory_AfterTheStoreIsReopened()
+    {
+        string story = Story(4242, 12);
+        var first = New("reopened");
+        Ingest(first, [TextCapture("t-original", "original", story, "SEOUL", "(Yonhap)"),
+            TextCapture("u-other", "other", Story(17, 8), "SEOUL", "(Yonhap)")]);
+        first.Dispose();
+
+        var again = Track(Reopen("reopened"));
+        Ingest(again, [TextCapture("z-reprint", "reprint", story, "WASHINGTON", "(Daily Meridian)", menu: true)]);
+        again.StoryOf("z-reprint-0").Should().Be(again.StoryOf("t-original-0"), "a writer opened later still finds the stories stored before");
+        again.StoryOf("u-other-0").Should().NotBe(again.StoryOf("t-original-0"));
+    }
+
+    [StoreFact]
+    public void Reprint_JoinsItsStory_WhenAnotherWriterStoredTheOriginal()
+    {
+        string story = Story(777, 12);
+        var one = New("shared");
+        var two = Track(Reopen("shared"));
+        Ingest(two, [TextCapture("m-early", "early", Story(5, 8), "SEOUL", "(Yonhap)")]);
+        Ingest(one, [TextCapture("t-original", "original", story, "SEOUL", "(Yonhap)")]);
+        Ingest(two, [TextCapture("z-reprint", "reprint", story, "WASHINGTON", "(Daily Meridian)", menu: true)]);
+        two.StoryOf("z-reprint-0").Should().Be(two.StoryOf("t-original-0"), "the second writer sees what the first stored after its own last batch");
+    }
+
     // The first sentence, or pair of sentences, of the story whose signature shares a band with
     // the story's under both datelines.
     private static string CommonPassage(string story)

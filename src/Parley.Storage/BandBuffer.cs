@@ -1,0 +1,227 @@
+using System.Data.Common;
+using System.Globalization;
+using Parley.Pipeline.Consolidation;
+
+namespace Parley.Storage;
+
+/// <summary>
+/// The story bands of recently stored articles, held in memory and written to the stored band
+/// index in key order only when enough have gathered: the index's keys are random hashes, so
+/// writing each batch's bands at once rewrote most pages of the index in every transaction
+/// (at 100,000 articles, 4,096 band rows per batch landed on as many pages).
+/// </summary>
+/// <remarks>
+/// <para>Nothing is lost by a kill: an article's signature is stored with its row, so the
+/// buffer is rebuilt on the first batch after opening from the articles stored after the last
+/// flush (the watermark, an article rowid, written in the flush's transaction).</para>
+/// <para>Every change is undone when the batch's transaction rolls back, and a flush clears
+/// the buffer only once its transaction has committed.</para>
+/// <para>Another process writing the same file is caught up with at the start of each batch:
+/// articles stored since this buffer last looked are added to it. Their bands may also be in
+/// the stored index already; a candidate listed twice is counted once.</para>
+/// </remarks>
+internal sealed class BandBuffer(int capacity = BandBuffer.DefaultCapacity)
+{
+    /// <summary>
+    /// Band rows held before a flush: 2^17 rows, 8,192 articles of 16 bands, about 4 MB. A flush
+    /// every 32 batches of 256 touches each page of the stored index at most once.
+    /// </summary>
+    public const int DefaultCapacity = 1 << 17;
+
+    // A band's articles: one id (the usual case, a band is rare) or a list of them.
+    private readonly Dictionary<long, object> _byBand = [];
+    private readonly Dictionary<string, long[]> _byArticle = new(StringComparer.Ordinal);
+    private readonly List<(bool Added, string Id, long[] Bands)> _undo = [];
+    private int _rows;
+    private long _seen = -1;
+    private long _seenAtBegin;
+    private bool _flushed;
+
+    /// <summary>Band rows buffered now.</summary>
+    public int Rows => _rows;
+
+    /// <summary>
+    /// Called first in a batch's transaction: loads the articles stored after the watermark (on
+    /// the first batch) or after the last one this buffer has seen (another writer's).
+    /// </summary>
+    public void Begin(DbTransaction tx)
+    {
+        _undo.Clear();
+        _flushed = false;
+        _seenAtBegin = _seen;
+        long after = _seen >= 0 ? _seen : Watermark(tx);
+        using var cmd = Command(tx, "SELECT rowid, id, minhash FROM articles WHERE rowid > @after ORDER BY rowid");
+        Bind(cmd, "@after", after);
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+            {
+                after = r.GetInt64(0);
+                string id = r.GetString(1);
+                if (!_byArticle.ContainsKey(id) && !r.IsDBNull(2) && MinHash.FromBytes((byte[])r[2]) is { } sig)
+                    Add(id, MinHash.Bands(sig));
+            }
+        _seen = after;
+    }
+
+    /// <summary>Adds an article's bands (a band repeated within the article once).</summary>
+    public void Add(string articleId, long[] bands)
+    {
+        if (_byArticle.ContainsKey(articleId)) Remove(articleId);
+        var distinct = bands.Distinct().ToArray();
+        _byArticle[articleId] = distinct;
+        foreach (long band in distinct) Link(band, articleId);
+        _rows += distinct.Length;
+        _undo.Add((true, articleId, distinct));
+    }
+
+    /// <summary>Removes an article's bands when it is buffered.</summary>
+    public void Remove(string articleId)
+    {
+        if (!_byArticle.Remove(articleId, out var bands)) return;
+        foreach (long band in bands) Unlink(band, articleId);
+        _rows -= bands.Length;
+        _undo.Add((false, articleId, bands));
+    }
+
+    /// <summary>Adds the buffered articles of each band to <paramref name="perBand"/>, by position.</summary>
+    public void AddTo(long[] bands, List<string>[] perBand)
+    {
+        for (int i = 0; i < bands.Length; i++)
+            switch (_byBand.GetValueOrDefault(bands[i]))
+            {
+                case string one: perBand[i].Add(one); break;
+                case List<string> many: perBand[i].AddRange(many); break;
+            }
+    }
+
+    /// <summary>
+    /// Called last before the commit: notes the articles stored so far as seen, and when the
+    /// buffer is full (or <paramref name="force"/>) writes it to the band index in key order and
+    /// moves the watermark. Articles deleted in the batch force a flush, so that a rowid SQLite
+    /// reuses after a delete can never hide below the watermark unflushed.
+    /// </summary>
+    public void BeforeCommit(DbTransaction tx, bool force)
+    {
+        using (var max = Command(tx, "SELECT max(rowid) FROM articles"))
+            _seen = max.ExecuteScalar() is long m ? m : 0;
+        if (_rows < capacity && !force) return;
+        var rows = new List<(long Band, string Id)>(_rows);
+        foreach (var (band, v) in _byBand)
+            if (v is string one) rows.Add((band, one));
+            else foreach (var id in (List<string>)v) rows.Add((band, id));
+        rows.Sort((a, b) => a.Band != b.Band ? a.Band.CompareTo(b.Band) : string.CompareOrdinal(a.Id, b.Id));
+        const int PerStatement = 128;
+        using (var insert = Command(tx, "INSERT INTO article_bands(band, article_id) VALUES "
+            + string.Join(", ", Enumerable.Range(0, PerStatement).Select(i => $"(@b{i}, @a{i})")) + " ON CONFLICT DO NOTHING"))
+        {
+            for (int i = 0; i < PerStatement; i++)
+            {
+                Bind(insert, "@b" + i.ToString(CultureInfo.InvariantCulture), 0L);
+                Bind(insert, "@a" + i.ToString(CultureInfo.InvariantCulture), "");
+            }
+            int full = rows.Count / PerStatement * PerStatement;
+            for (int start = 0; start < full; start += PerStatement)
+            {
+                for (int i = 0; i < PerStatement; i++)
+                {
+                    insert.Parameters[2 * i].Value = rows[start + i].Band;
+                    insert.Parameters[2 * i + 1].Value = rows[start + i].Id;
+                }
+                insert.ExecuteNonQuery();
+            }
+            using var single = Command(tx, "INSERT INTO article_bands(band, article_id) VALUES (@b, @a) ON CONFLICT DO NOTHING");
+            Bind(single, "@b", 0L);
+            Bind(single, "@a", "");
+            for (int k = full; k < rows.Count; k++)
+            {
+                single.Parameters[0].Value = rows[k].Band;
+                single.Parameters[1].Value = rows[k].Id;
+                single.ExecuteNonQuery();
+            }
+        }
+        using (var mark = Command(tx, "UPDATE band_watermark SET article_rowid = max(article_rowid, @seen)"))
+        {
+            Bind(mark, "@seen", _seen);
+            mark.ExecuteNonQuery();
+        }
+        _flushed = true;
+    }
+
+    /// <summary>The batch committed: its changes stay, and a flushed buffer empties.</summary>
+    public void Committed()
+    {
+        _undo.Clear();
+        if (!_flushed) return;
+        _byBand.Clear();
+        _byArticle.Clear();
+        _rows = 0;
+        _flushed = false;
+    }
+
+    /// <summary>The batch rolled back: its changes are undone, newest first.</summary>
+    public void RolledBack()
+    {
+        for (int i = _undo.Count - 1; i >= 0; i--)
+        {
+            var (added, id, bands) = _undo[i];
+            if (added)
+            {
+                _byArticle.Remove(id);
+                foreach (long band in bands) Unlink(band, id);
+                _rows -= bands.Length;
+            }
+            else
+            {
+                _byArticle[id] = bands;
+                foreach (long band in bands) Link(band, id);
+                _rows += bands.Length;
+            }
+        }
+        _undo.Clear();
+        _seen = _seenAtBegin;
+        _flushed = false;
+    }
+
+    private void Link(long band, string id)
+    {
+        if (!_byBand.TryGetValue(band, out var v)) _byBand[band] = id;
+        else if (v is string one) _byBand[band] = new List<string>(2) { one, id };
+        else ((List<string>)v).Add(id);
+    }
+
+    private void Unlink(long band, string id)
+    {
+        if (!_byBand.TryGetValue(band, out var v)) return;
+        if (v is string one)
+        {
+            if (one == id) _byBand.Remove(band);
+            return;
+        }
+        var many = (List<string>)v;
+        many.Remove(id);
+        if (many.Count == 1) _byBand[band] = many[0];
+        else if (many.Count == 0) _byBand.Remove(band);
+    }
+
+    private static long Watermark(DbTransaction tx)
+    {
+        using var cmd = Command(tx, "SELECT article_rowid FROM band_watermark");
+        return cmd.ExecuteScalar() is long w ? w : 0;
+    }
+
+    private static DbCommand Command(DbTransaction tx, string sql)
+    {
+        var cmd = tx.Connection!.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    private static void Bind(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+}

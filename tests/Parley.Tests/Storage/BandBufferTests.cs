@@ -1,0 +1,114 @@
+using System.Text;
+using FluentAssertions;
+using Microsoft.Data.Sqlite;
+using Parley.Api.Ingestion;
+using Parley.Pipeline.Dictionaries;
+using Parley.Storage;
+using Parley.Tests.Support;
+using Xunit;
+
+namespace Parley.Tests.Storage;
+
+/// <summary>
+/// The SQLite store keeps recent story bands in memory and writes them to the band index in key
+/// order: what it buffers is found like what it flushed, survives a reopen, and a failed batch
+/// leaves nothing of itself behind.
+/// </summary>
+public sealed class BandBufferTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private string File(string name) => Path.Combine(_dir.Path, name + ".db");
+
+    private static void Ingest(IEventStore store, IEnumerable<Capture> captures, int batch = 4) =>
+        new IngestService(store, DictionarySet.Default) { BatchSize = batch, Workers = 1 }.Ingest(captures, new Diagnostics());
+
+    private static long Scalar(string file, string sql)
+    {
+        using var db = new SqliteConnection($"Data Source={file};Pooling=False");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public void FullBuffer_IsFlushedToTheIndex_AndReprintsOfFlushedAndBufferedArticlesJoinTheirStories()
+    {
+        string file = File("flush");
+        // 64 rows: a flush every four articles of 16 bands.
+        using (var store = new SqliteEventStore(file, bandBufferRows: 64))
+        {
+            Ingest(store, Enumerable.Range(0, 10).Select(i => Text($"o{i:D2}", Report(i), "SEOUL", "(Yonhap)")));
+            store.BufferedBandRows.Should().BeLessThan(64);
+            Scalar(file, "SELECT count(*) FROM article_bands").Should().BeGreaterThan(0, "full buffers were written to the index");
+            Scalar(file, "SELECT article_rowid FROM band_watermark").Should().BeGreaterThan(0);
+            // Reprints of the first (flushed) and the last (still buffered) originals.
+            Ingest(store, [Text("r-first", Report(0), "WASHINGTON", "(Daily Meridian)"), Text("r-last", Report(9), "WASHINGTON", "(Daily Meridian)")]);
+            store.StoryOf("r-first-0").Should().Be(store.StoryOf("o00-0"));
+            store.StoryOf("r-last-0").Should().Be(store.StoryOf("o09-0"));
+            store.StoryOf("o00-0").Should().NotBe(store.StoryOf("o09-0"));
+            store.IntegrityCheck().Should().Be("ok");
+        }
+    }
+
+    [Fact]
+    public void BufferedBands_AreRebuiltFromTheStoredSignatures_WhenTheFileIsOpenedAgain()
+    {
+        string file = File("reopen");
+        using (var store = new SqliteEventStore(file))
+        {
+            Ingest(store, [Text("o-one", Report(1), "SEOUL", "(Yonhap)"), Text("o-two", Report(2), "SEOUL", "(Yonhap)")]);
+            store.BufferedBandRows.Should().BeGreaterThan(0);
+        }
+        Scalar(file, "SELECT count(*) FROM article_bands").Should().Be(0, "nothing was flushed: the case is about the buffer");
+
+        using var again = new SqliteEventStore(file);
+        Ingest(again, [Text("r-two", Report(2), "WASHINGTON", "(Daily Meridian)")]);
+        again.StoryOf("r-two-0").Should().Be(again.StoryOf("o-two-0"));
+        again.StoryOf("o-one-0").Should().NotBe(again.StoryOf("o-two-0"));
+    }
+
+    [Fact]
+    public void FailedBatch_TakesItsBandsBackOut()
+    {
+        using var store = new SqliteEventStore(File("rollback"));
+        Ingest(store, [Text("o-one", Report(1), "SEOUL", "(Yonhap)")]);
+        int before = store.BufferedBandRows;
+        var service = new IngestService(store, DictionarySet.Default);
+        var good = service.Process(Text("o-two", Report(2), "SEOUL", "(Yonhap)"), new Diagnostics());
+        // A second capture claiming the first one's article id: the article insert fails and the batch rolls back.
+        var clash = service.Process(Text("o-three", Report(3), "SEOUL", "(Yonhap)"), new Diagnostics());
+        clash = clash with { Articles = [clash.Articles[0] with { Id = good.Articles[0].Id }], Mentions = [], Rows = null };
+        store.AddCaptures([good.Capture, clash.Capture]);
+
+        var act = () => store.SaveBatch([good, clash]);
+        act.Should().Throw<SqliteException>();
+        store.BufferedBandRows.Should().Be(before, "the failed batch's bands are gone with its rows");
+
+        store.SaveBatch([good]);
+        store.BufferedBandRows.Should().BeGreaterThan(before);
+        store.StoryOf("o-two-0").Should().NotBeNull();
+    }
+
+    // A report of about 120 words unique to n: no two share a shingle.
+    private static string Report(int n)
+    {
+        var sb = new StringBuilder();
+        for (int j = 0; j < 8; j++)
+        {
+            int k = n * 100 + j;
+            sb.Append(FormattableString.Invariant($"Inspectors {k + 4000} counted {k * 17 + 700000} crates at depot {k * 5 + 81000} and sent {k * 29 + 6100000} forms to office {k * 3 + 990000}. "));
+        }
+        return sb.ToString().TrimEnd();
+    }
+
+    private static Capture Text(string id, string body, string place, string agency)
+    {
+        string text = FormattableString.Invariant($"Depot audit continues\n\n{place}, March 7 {agency} -- {body}\n\n(END)\n");
+        return new Capture(id, id + ".txt", null, CaptureFormat.Text, Encoding.UTF8.GetBytes(text),
+            DateTimeOffset.Parse("2022-03-07T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

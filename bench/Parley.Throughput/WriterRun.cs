@@ -32,7 +32,8 @@ public static class WriterRun
         long alloc = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         long t0 = Stopwatch.GetTimestamp();
-        for (int i = 0; i < processed.Length; i += batchSize)
+        // A batch size of 0 writes nothing: the same run without the writer, as a baseline for whole-process counts.
+        for (int i = 0; batchSize > 0 && i < processed.Length; i += batchSize)
             store.SaveBatch(new ArraySegment<ProcessedCapture>(processed, i, Math.Min(batchSize, processed.Length - i)));
         var wall = Stopwatch.GetElapsedTime(t0);
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;

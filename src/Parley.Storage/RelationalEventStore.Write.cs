@@ -311,11 +311,11 @@ public abstract partial class RelationalEventStore
         {
             HasArticles = s.Prepare("SELECT 1 FROM articles WHERE capture_id=@c LIMIT 1", tx, "@c");
             OldMentions = s.Prepare("SELECT m.event_id, m.group_key, m.date, m.article_id FROM mentions m JOIN articles a ON a.id=m.article_id WHERE a.capture_id=@c", tx, "@c");
-            DeleteMentions = s.Prepare("DELETE FROM mentions WHERE article_id IN (SELECT id FROM articles WHERE capture_id=@c)", tx, "@c");
+            DeleteMentions = s.PrepareWrite("DELETE FROM mentions WHERE article_id IN (SELECT id FROM articles WHERE capture_id=@c)", tx, "@c");
             CaptureSignatures = s.Prepare("SELECT id, minhash FROM articles WHERE capture_id=@c", tx, "@c");
-            DeleteBand = s.Prepare("DELETE FROM article_bands WHERE band=@band AND article_id=@article", tx, "@band", "@article");
-            DeleteArticles = s.Prepare("DELETE FROM articles WHERE capture_id=@c", tx, "@c");
-            Article = s.Prepare("""
+            DeleteBand = s.PrepareWrite("DELETE FROM article_bands WHERE band=@band AND article_id=@article", tx, "@band", "@article");
+            DeleteArticles = s.PrepareWrite("DELETE FROM articles WHERE capture_id=@c", tx, "@c");
+            Article = s.PrepareWrite("""
                 INSERT INTO articles(id, capture_id, idx, source, url, headline, bylines, outlet, published_text, published,
                     updated_text, updated, dateline, section, language, body, captions, method, source_key, story_id, minhash)
                 VALUES (@id, @capture, @idx, @source, @url, @headline, @bylines, @outlet, @ptext, @published,
@@ -338,11 +338,11 @@ public abstract partial class RelationalEventStore
             Signature = s.Prepare("SELECT minhash FROM articles WHERE id=@id", tx, "@id");
             StoryOf = s.Prepare("SELECT story_id FROM articles WHERE id=@id", tx, "@id");
             // All bands of an article in one statement; a band repeated within an article is stored once.
-            Bands = s.Prepare($"INSERT INTO article_bands(band, article_id) VALUES {string.Join(", ", BandParams.Select(b => $"({b}, @article)"))} ON CONFLICT DO NOTHING",
+            Bands = s.PrepareWrite($"INSERT INTO article_bands(band, article_id) VALUES {string.Join(", ", BandParams.Select(b => $"({b}, @article)"))} ON CONFLICT DO NOTHING",
                 tx, [.. BandParams, "@article"]);
-            Relabel = s.Prepare("UPDATE articles SET story_id=@new WHERE story_id=@old", tx, "@new", "@old");
-            SetStory = s.Prepare("UPDATE articles SET story_id=@story WHERE id=@id", tx, "@story", "@id");
-            Mention = s.Prepare("""
+            Relabel = s.PrepareWrite("UPDATE articles SET story_id=@new WHERE story_id=@old", tx, "@new", "@old");
+            SetStory = s.PrepareWrite("UPDATE articles SET story_id=@story WHERE id=@id", tx, "@story", "@id");
+            Mention = s.PrepareWrite("""
                 INSERT INTO mentions(event_id, article_id, sentence_index, sentence_start, sentence_end, evidence_start, evidence_end,
                     group_key, date, date_basis, source_text, source_name, source_code, target_text, target_name, target_code,
                     cameo, cameo_name, goldstein, quad_class, plover, plover_mode, location, modality, attribution, confidence)
@@ -350,13 +350,13 @@ public abstract partial class RelationalEventStore
                     @ttext, @tname, @tcode, @cameo, @cname, @goldstein, @quad, @plover, @pmode, @location, @modality, @attribution, @confidence)
                 """, tx, "@event", "@article", "@sentence", "@sstart", "@send", "@estart", "@eend", "@group", "@date", "@basis", "@stext", "@sname", "@scode",
                 "@ttext", "@tname", "@tcode", "@cameo", "@cname", "@goldstein", "@quad", "@plover", "@pmode", "@location", "@modality", "@attribution", "@confidence");
-            Status = s.Prepare("UPDATE captures SET status=@status, error=@error WHERE id=@c", tx, "@status", "@error", "@c");
+            Status = s.PrepareWrite("UPDATE captures SET status=@status, error=@error WHERE id=@c", tx, "@status", "@error", "@c");
             LoadDays = s.Prepare(LoadColumns + " WHERE group_key=@g AND date >= @lo AND date <= @hi", tx, "@g", "@lo", "@hi");
             LoadUndated = s.Prepare(LoadColumns + " WHERE group_key=@g AND date IS NULL AND article_id=@a", tx, "@g", "@a");
-            SetEvent = s.Prepare("UPDATE mentions SET event_id=@e WHERE id=@id", tx, "@e", "@id");
+            SetEvent = s.PrepareWrite("UPDATE mentions SET event_id=@e WHERE id=@id", tx, "@e", "@id");
             EventMentions = s.Prepare(EventMentionsSql, tx, "@id");
-            UpsertEvent = s.Prepare(UpsertEventSql, tx, UpsertEventParams);
-            DeleteEvent = s.Prepare("DELETE FROM events WHERE id=@id", tx, "@id");
+            UpsertEvent = s.PrepareWrite(UpsertEventSql, tx, UpsertEventParams);
+            DeleteEvent = s.PrepareWrite("DELETE FROM events WHERE id=@id", tx, "@id");
         }
 
         public void Dispose()

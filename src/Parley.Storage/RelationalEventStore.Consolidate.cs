@@ -175,51 +175,124 @@ internal sealed record StoredMention(
     double Confidence, string ArticleId, int SentenceIndex, string SourceKey, DateTimeOffset? Published, string GroupKey);
 
 /// <summary>An event's fields computed from all its mentions; the same whatever order they were stored in.</summary>
+/// <remarks>
+/// Every choice is the first value under a total order (ties broken by ordinal text), so the
+/// order of the mentions never matters. Written as counting loops rather than sorts and
+/// groupings: the writer computes an aggregate for every event a batch touches.
+/// </remarks>
 internal static class EventAggregate
 {
     public static Event From(IReadOnlyList<StoredMention> ms)
     {
         // The most direct report stands for the event: best date basis, then confidence, then a fixed order.
-        var rep = ms.OrderBy(m => EventClusterer.Rank(m.DateBasis)).ThenByDescending(m => m.Confidence)
-            .ThenBy(m => m.ArticleId, StringComparer.Ordinal).ThenBy(m => m.SentenceIndex).First();
+        var rep = ms[0];
+        for (int i = 1; i < ms.Count; i++)
+            if (RepresentsBetter(ms[i], rep)) rep = ms[i];
         int bestRank = EventClusterer.Rank(rep.DateBasis);
-        var date = ms.Where(m => EventClusterer.Rank(m.DateBasis) == bestRank && m.Date is not null)
-            .GroupBy(m => m.Date!.Value).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (DateOnly?)g.Key).FirstOrDefault();
+        var dates = new Dictionary<DateOnly, int>();
+        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var locations = new Dictionary<string, int>(StringComparer.Ordinal);
+        var articles = new HashSet<string>(StringComparer.Ordinal);
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        DateTimeOffset? first = null, last = null;
+        double confidence = double.MinValue;
+        foreach (var m in ms)
+        {
+            if (m.Date is { } d && EventClusterer.Rank(m.DateBasis) == bestRank) Count(dates, d);
+            Count(codes, m.Code.Code);
+            if (m.Location is { Length: > 0 } l) Count(locations, l);
+            articles.Add(m.ArticleId);
+            sources.Add(m.SourceKey);
+            if (m.Confidence > confidence) confidence = m.Confidence;
+            if (m.Published is { } p)
+            {
+                if (first is null || p < first) first = p;
+                if (last is null || p > last) last = p;
+            }
+        }
+        // The date most often given at the best basis; on a tie, the earlier.
+        DateOnly? date = dates.Count == 0 ? null : First(dates, (a, b) => Most(a, b) is var c and not 0 ? c : a.Value.CompareTo(b.Value));
         // The code reported most often; on a tie the more specific, then the lower.
-        var code = ms.GroupBy(m => m.Code.Code, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => EventKeys.IsGeneric(g.Key)).ThenByDescending(g => g.Key.Length)
-            .ThenBy(g => g.Key, StringComparer.Ordinal).First().First().Code;
-        string? location = ms.Where(m => m.Location is { Length: > 0 }).GroupBy(m => m.Location!, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
-        var published = ms.Where(m => m.Published is not null).Select(m => m.Published!.Value).ToList();
+        string code = First(codes, (a, b) =>
+        {
+            int c = Most(a, b);
+            if (c == 0) c = EventKeys.IsGeneric(a.Value).CompareTo(EventKeys.IsGeneric(b.Value));
+            if (c == 0) c = b.Value.Length.CompareTo(a.Value.Length);
+            return c != 0 ? c : string.CompareOrdinal(a.Value, b.Value);
+        });
+        string? location = locations.Count == 0 ? null : First(locations, (a, b) => Most(a, b) is var c and not 0 ? c : string.CompareOrdinal(a.Value, b.Value));
         return new Event
         {
             Id = "",
             Date = date ?? rep.Date,
             DateBasis = rep.DateBasis,
-            Source = BestActor(ms.Select(m => m.Source)),
-            Target = BestActor(ms.Select(m => m.Target)),
-            Code = code,
+            Source = BestActor(ms, static m => m.Source),
+            Target = BestActor(ms, static m => m.Target),
+            Code = ms.First(m => m.Code.Code == code).Code,
             Location = location,
             Modality = Enum.Parse<Modality>(rep.Modality, ignoreCase: true),
-            Confidence = ms.Max(m => m.Confidence),
+            Confidence = confidence,
             NumMentions = ms.Count,
-            NumArticles = ms.Select(m => m.ArticleId).Distinct(StringComparer.Ordinal).Count(),
-            NumSources = ms.Select(m => m.SourceKey).Distinct(StringComparer.Ordinal).Count(),
-            FirstSeen = published.Count > 0 ? published.Min() : null,
-            LastSeen = published.Count > 0 ? published.Max() : null,
+            NumArticles = articles.Count,
+            NumSources = sources.Count,
+            FirstSeen = first,
+            LastSeen = last,
         };
+    }
+
+    // Best date basis, then higher confidence, then article id, then sentence.
+    private static bool RepresentsBetter(StoredMention a, StoredMention b)
+    {
+        int c = EventClusterer.Rank(a.DateBasis).CompareTo(EventClusterer.Rank(b.DateBasis));
+        if (c == 0) c = b.Confidence.CompareTo(a.Confidence);
+        if (c == 0) c = string.CompareOrdinal(a.ArticleId, b.ArticleId);
+        if (c == 0) c = a.SentenceIndex.CompareTo(b.SentenceIndex);
+        return c < 0;
     }
 
     // The most specific code among the most often reported (a country code gives way to its
     // government's), with the resolved name ("Park Jin" for "Park") seen most often under it.
-    private static ActorRef BestActor(IEnumerable<ActorRef> actors)
+    private static ActorRef BestActor(IReadOnlyList<StoredMention> ms, Func<StoredMention, ActorRef> actor)
     {
-        var withCode = actors.GroupBy(a => a.Code, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Key.Length > 3).ThenByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length)
-            .ThenBy(g => g.Key, StringComparer.Ordinal).First().ToList();
-        return withCode.GroupBy(a => (a.Name, a.Text))
-            .OrderByDescending(g => g.Key.Name != g.Key.Text).ThenByDescending(g => g.Count())
-            .ThenBy(g => g.Key.Name, StringComparer.Ordinal).ThenBy(g => g.Key.Text, StringComparer.Ordinal).First().First();
+        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var m in ms) Count(codes, actor(m).Code);
+        string code = First(codes, (a, b) =>
+        {
+            int c = (b.Value.Length > 3).CompareTo(a.Value.Length > 3);
+            if (c == 0) c = Most(a, b);
+            if (c == 0) c = b.Value.Length.CompareTo(a.Value.Length);
+            return c != 0 ? c : string.CompareOrdinal(a.Value, b.Value);
+        });
+        var names = new Dictionary<(string Name, string Text), int>();
+        foreach (var m in ms)
+            if (actor(m) is var x && x.Code == code) Count(names, (x.Name, x.Text));
+        var (name, text) = First(names, (a, b) =>
+        {
+            int c = (b.Value.Name != b.Value.Text).CompareTo(a.Value.Name != a.Value.Text);
+            if (c == 0) c = Most(a, b);
+            if (c == 0) c = string.CompareOrdinal(a.Value.Name, b.Value.Name);
+            return c != 0 ? c : string.CompareOrdinal(a.Value.Text, b.Value.Text);
+        });
+        return ms.Select(actor).First(x => x.Code == code && x.Name == name && x.Text == text);
+    }
+
+    private static void Count<T>(Dictionary<T, int> counts, T value) where T : notnull =>
+        counts[value] = counts.GetValueOrDefault(value) + 1;
+
+    // Orders the more frequent first.
+    private static int Most<T>((T Value, int Count) a, (T Value, int Count) b) => b.Count.CompareTo(a.Count);
+
+    // The value that comes first under `order` (of value and count); the order is total, so there is one.
+    private static T First<T>(Dictionary<T, int> counts, Comparison<(T Value, int Count)> order) where T : notnull
+    {
+        (T Value, int Count) best = default;
+        bool any = false;
+        foreach (var (v, n) in counts)
+            if (!any || order((v, n), best) < 0)
+            {
+                best = (v, n);
+                any = true;
+            }
+        return any ? best.Value! : throw new InvalidOperationException("nothing to choose from");
     }
 }

@@ -123,10 +123,14 @@ public static class EventClusterer
                 .Select(g => (Place: g.Key, Count: g.Count()))
                 .OrderByDescending(g => g.Count).ThenBy(g => g.Place, StringComparer.Ordinal)
                 .ToList();
+                // One id per place of the cluster (one in all when it names at most one), hashed once.
+                var ids = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var m in members)
                 {
                     string? place = places.Count > 1 ? Place(m.Location) ?? places[0].Place : null;
-                    result[m.Row] = EventKeys.Id(EventKey(groupKey, anchor, cls.Key, pair.Source, pair.Target, place));
+                    if (!ids.TryGetValue(place ?? "", out var id))
+                        ids[place ?? ""] = id = EventKeys.Id(EventKey(groupKey, anchor, cls.Key, pair.Source, pair.Target, place));
+                    result[m.Row] = id;
                 }
             }
     }

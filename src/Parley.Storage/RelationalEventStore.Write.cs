@@ -63,8 +63,14 @@ public abstract partial class RelationalEventStore
                 throw;
             }
             buffer?.Committed();
+            BatchCommitted();
             p.Lap(WriteProfile.Commit, t);
         }
+    }
+
+    /// <summary>Called after each batch's commit, under the store's lock; nothing by default.</summary>
+    private protected virtual void BatchCommitted()
+    {
     }
 
     /// <summary>

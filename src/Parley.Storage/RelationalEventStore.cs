@@ -70,7 +70,7 @@ public abstract partial class RelationalEventStore : IEventStore
     private DbCommand? _isProcessed;
 
     /// <inheritdoc/>
-    public bool IsProcessed(string captureId)
+    public virtual bool IsProcessed(string captureId)
     {
         lock (_gate)
         {

@@ -29,6 +29,7 @@ public sealed partial class SqliteEventStore : RelationalEventStore
         : base(db)
     {
         _db = db;
+        _path = db.DataSource;
         _bands = new BandBuffer(bandBufferRows);
         Exec("PRAGMA journal_mode=WAL;");
         Exec("PRAGMA synchronous=NORMAL;");
@@ -36,9 +37,10 @@ public sealed partial class SqliteEventStore : RelationalEventStore
         Exec("PRAGMA busy_timeout=10000;");
         // A bounded page cache (32 MB) keeps the hot index pages of a growing file in memory.
         Exec("PRAGMA cache_size=-32768;");
-        // A batch of 256 captures dirties a few thousand pages (random band and index keys): with the
+        // A batch of 256 captures dirties a couple of thousand pages (random index keys): with the
         // default checkpoint at 1,000 WAL pages nearly every commit also checkpointed (copy + fsync).
-        // 16,384 pages (64 MB of WAL on disk, not in memory) checkpoint every few batches instead.
+        // The batch writer checkpoints on its own thread instead (see SaveBatch); this connection
+        // checkpoints only when the WAL has grown past 16,384 pages (64 MB on disk) regardless.
         Exec("PRAGMA wal_autocheckpoint=16384;");
         // Sorts and DISTINCT sets of the story lookup and re-clustering stay in memory, never in temp files.
         Exec("PRAGMA temp_store=MEMORY;");
@@ -112,11 +114,14 @@ public sealed partial class SqliteEventStore : RelationalEventStore
     protected override void Dispose(bool disposing)
     {
         if (disposing && !IsDisposed)
+        {
+            StopBackground();
             lock (_gate)
             {
                 try { Exec("PRAGMA wal_checkpoint(PASSIVE);"); }
                 catch (SqliteException) { /* best effort: WAL is replayed on next open */ }
             }
+        }
         base.Dispose(disposing);
     }
 

@@ -14,9 +14,16 @@ using Parley.Throughput;
 // --kind text|mixed (default text: text dumps only; mixed adds one HTML capture in four),
 // --repeat N (runs per cell, the best is kept), --dir FOLDER (corpora and databases,
 // default ./.parley/throughput), --markdown FILE (also write the table as Markdown).
+//
+//   dotnet run -c Release --project bench/Parley.Throughput -- worker-side [--size 10000] [--rounds 3] [--digest]
+//
+// measures the worker side alone (read, extract, stages, keys, rows; no store) on one core,
+// or with --digest prints a hash of its results (see WorkerSide).
 var inv = CultureInfo.InvariantCulture;
 if (args.Length > 0 && args[0] == "--child")
     return ChildRun.Main(args[1], args[2], int.Parse(args[3], inv));
+if (args.Length > 0 && args[0] == "--worker-child") return WorkerSide.Child(args[1], args[2]);
+if (args.Length > 0 && args[0] == "worker-side") return WorkerSide.Run(args[1..]);
 
 var opts = Options.Parse(args);
 var root = Options.RepoRoot();

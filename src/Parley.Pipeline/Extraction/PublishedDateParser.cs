@@ -237,13 +237,35 @@ public static partial class PublishedDateParser
     private static readonly (Regex Regex, bool Numeric)[] DatePatterns =
         [(NumericDate(), true), (DayFirstNumeric(), true), (MonthFirst(), false), (DayFirst(), false)];
 
+    private static bool HasFourDigits(string s)
+    {
+        int run = 0;
+        foreach (char c in s)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            if (run == 4)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool TryFindDate(string s, out int year, out int month, out int day, out Match match)
     {
         (year, month, day) = (0, 0, 0);
         match = Match.Empty;
         DateOnly? best = null;
+        // Three of the four patterns need a four-digit year; most lines with a number have none.
+        bool fourDigits = HasFourDigits(s);
         foreach (var (regex, numeric) in DatePatterns)
         {
+            if (!fourDigits && regex != DayFirstNumeric())
+            {
+                continue;
+            }
+
             for (var m = regex.Match(s); m.Success; m = m.NextMatch())
             {
                 if (best is not null && m.Index >= match.Index)

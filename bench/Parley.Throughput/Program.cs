@@ -17,12 +17,19 @@ using Parley.Throughput;
 //
 //   dotnet run -c Release --project bench/Parley.Throughput -- --writer CORPUS DB [BATCH]
 //
-// times the store's writer alone on a corpus the bench made (see WriterRun).
+// times the store's writer alone on a corpus the bench made (see WriterRun), and
+//
+//   dotnet run -c Release --project bench/Parley.Throughput -- worker-side [--size 10000] [--rounds 3] [--digest]
+//
+// measures the worker side alone (read, extract, stages, keys, rows; no store) on one core,
+// or with --digest prints a hash of its results (see WorkerSide).
 var inv = CultureInfo.InvariantCulture;
 if (args.Length > 0 && args[0] == "--child")
     return ChildRun.Main(args[1], args[2], int.Parse(args[3], inv));
 if (args.Length > 0 && args[0] == "--writer")
     return WriterRun.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3], inv) : 256);
+if (args.Length > 0 && args[0] == "--worker-child") return WorkerSide.Child(args[1], args[2]);
+if (args.Length > 0 && args[0] == "worker-side") return WorkerSide.Run(args[1..]);
 
 var opts = Options.Parse(args);
 var root = Options.RepoRoot();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -20,8 +21,16 @@ public static class EventKeys
         "030", "036", "040", "041", "044", "046", "050", "057", "060", "061", "062", "063", "064", "190",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SymmetricBaseSpans =
+        SymmetricBases.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Modality names as group keys spell them, so that keying a mention allocates no enum string.
+    private static readonly string[] ModalityNames =
+        Enum.GetValues<Modality>().Select(m => m.ToString().ToLowerInvariant()).ToArray();
+
     /// <summary>True when the action of <paramref name="code"/> has no direction.</summary>
-    public static bool IsSymmetric(string code) => SymmetricBases.Contains(code.Length >= 3 ? code[..3] : code + "0");
+    public static bool IsSymmetric(string code) =>
+        code.Length >= 3 ? SymmetricBaseSpans.Contains(code.AsSpan(0, 3)) : SymmetricBases.Contains(code + "0");
 
     /// <summary>
     /// True for a code that names only its root's general action ("04", "040"): it is the parent
@@ -40,9 +49,13 @@ public static class EventKeys
     public static string GroupKey(EventMention m)
     {
         var o = Orient(m);
-        string root = m.Cameo.Length >= 2 ? m.Cameo[..2] : m.Cameo;
-        return $"{o.Source.CountryCode}|{o.Target.CountryCode}|{root}|{m.Modality.ToString().ToLowerInvariant()}";
+        var root = m.Cameo.Length >= 2 ? m.Cameo.AsSpan(0, 2) : m.Cameo;
+        return $"{o.Source.CountryCode}|{o.Target.CountryCode}|{root}|{ModalityName(m.Modality)}";
     }
+
+    /// <summary>The lower-case name of <paramref name="modality"/> ("asserted", ...), as stored.</summary>
+    public static string ModalityName(Modality modality) =>
+        (uint)modality < (uint)ModalityNames.Length ? ModalityNames[(int)modality] : modality.ToString().ToLowerInvariant();
 
     /// <summary>
     /// The key of the event <paramref name="m"/> reports when no other mention is known: its
@@ -69,8 +82,23 @@ public static class EventKeys
     public static string Id(string key)
     {
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
-        return "ev" + Convert.ToHexStringLower(hash[..8]);
+        int max = Encoding.UTF8.GetMaxByteCount(key.Length);
+        byte[]? rented = max > 512 ? ArrayPool<byte>.Shared.Rent(max) : null;
+        try
+        {
+            Span<byte> utf8 = rented ?? stackalloc byte[512];
+            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], hash);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+        return string.Create(18, hash, static (dest, h) =>
+        {
+            dest[0] = 'e';
+            dest[1] = 'v';
+            Convert.TryToHexStringLower(h[..8], dest[2..], out _);
+        });
     }
 
     /// <summary>A positive 63-bit number derived from an event id, for formats that need numeric ids (GDELT).</summary>

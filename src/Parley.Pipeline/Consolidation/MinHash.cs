@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.Intrinsics;
+
 namespace Parley.Pipeline.Consolidation;
 
 /// <summary>
@@ -30,21 +33,72 @@ public static class MinHash
     /// <summary>The signature of <paramref name="text"/>, or null when it has too few words.</summary>
     public static ulong[]? Signature(string text)
     {
-        var words = Words(text);
-        if (words.Count < ShingleWords + MinShingles - 1) return null;
-        var sig = new ulong[Size];
-        Array.Fill(sig, ulong.MaxValue);
-        for (int i = 0; i + ShingleWords <= words.Count; i++)
+        ArgumentNullException.ThrowIfNull(text);
+        // At most one word per two characters; word hashes go in a pooled buffer, not a list per article.
+        ulong[] rented = ArrayPool<ulong>.Shared.Rent(text.Length / 2 + 1);
+        try
         {
-            ulong h = 14695981039346656037UL;
-            for (int j = 0; j < ShingleWords; j++) h = (h ^ words[i + j]) * 1099511628211UL;
+            int count = Words(text, rented);
+            if (count < ShingleWords + MinShingles - 1) return null;
+            var sig = new ulong[Size];
+            Array.Fill(sig, ulong.MaxValue);
+            var words = rented.AsSpan(0, count);
+            if (Vector512.IsHardwareAccelerated) Fold512(words, sig);
+            else FoldScalar(words, sig);
+            return sig;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(rented);
+        }
+    }
+
+    // The hash of the shingle that starts at word i: FNV-1a over its word hashes.
+    private static ulong Shingle(ReadOnlySpan<ulong> words, int i)
+    {
+        ulong h = 14695981039346656037UL;
+        for (int j = 0; j < ShingleWords; j++) h = (h ^ words[i + j]) * 1099511628211UL;
+        return h;
+    }
+
+    private static void FoldScalar(ReadOnlySpan<ulong> words, ulong[] sig)
+    {
+        for (int i = 0; i + ShingleWords <= words.Length; i++)
+        {
+            ulong h = Shingle(words, i);
             for (int k = 0; k < Size; k++)
             {
                 ulong v = Mix(h ^ Seeds[k]);
                 if (v < sig[k]) sig[k] = v;
             }
         }
-        return sig;
+    }
+
+    // The same minima as FoldScalar, eight hash functions per instruction (AVX-512 has 64-bit
+    // multiply and unsigned minimum): the scalar loop was 5% of the worker side's CPU.
+    private static void Fold512(ReadOnlySpan<ulong> words, ulong[] sig)
+    {
+        var seeds = Seeds.AsSpan();
+        var s0 = Vector512.Create(seeds[..8]);
+        var s1 = Vector512.Create(seeds[8..16]);
+        var s2 = Vector512.Create(seeds[16..24]);
+        var s3 = Vector512.Create(seeds[24..32]);
+        var m0 = Vector512<ulong>.AllBitsSet;
+        var m1 = m0;
+        var m2 = m0;
+        var m3 = m0;
+        for (int i = 0; i + ShingleWords <= words.Length; i++)
+        {
+            var h = Vector512.Create(Shingle(words, i));
+            m0 = Vector512.Min(m0, Mix(h ^ s0));
+            m1 = Vector512.Min(m1, Mix(h ^ s1));
+            m2 = Vector512.Min(m2, Mix(h ^ s2));
+            m3 = Vector512.Min(m3, Mix(h ^ s3));
+        }
+        m0.CopyTo(sig, 0);
+        m1.CopyTo(sig, 8);
+        m2.CopyTo(sig, 16);
+        m3.CopyTo(sig, 24);
     }
 
     /// <summary>Estimated Jaccard similarity of the texts behind two signatures.</summary>
@@ -85,11 +139,12 @@ public static class MinHash
         return sig;
     }
 
-    // Lower-cased words (letters and digits) as 64-bit hashes; the dateline's place and agency
-    // are words like any other, so copies with and without it still share most shingles.
-    private static List<ulong> Words(string text)
+    // Lower-cased words (letters and digits) as 64-bit hashes, written to words; returns how many.
+    // The dateline's place and agency are words like any other, so copies with and without it
+    // still share most shingles.
+    private static int Words(string text, Span<ulong> words)
     {
-        var words = new List<ulong>(text.Length / 5);
+        int count = 0;
         ulong h = 0;
         bool inWord = false;
         foreach (char c in text)
@@ -101,12 +156,12 @@ public static class MinHash
             }
             else if (inWord)
             {
-                words.Add(h);
+                words[count++] = h;
                 inWord = false;
             }
         }
-        if (inWord) words.Add(h);
-        return words;
+        if (inWord) words[count++] = h;
+        return count;
     }
 
     // splitmix64's finaliser: a cheap, well-mixed 64-bit permutation.
@@ -115,6 +170,13 @@ public static class MinHash
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
+    }
+
+    private static Vector512<ulong> Mix(Vector512<ulong> z)
+    {
+        z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
+        return z ^ Vector512.ShiftRightLogical(z, 31);
     }
 
     private static ulong[] MakeSeeds()

@@ -40,11 +40,22 @@ public sealed partial class CodingStage
                 if (w == "\u201D") { InQuote[i] = true; quote = false; continue; }
                 InQuote[i] = quote;
             }
-            foreach (var group in mentions.GroupBy(m => m.Span))
+            // Mentions grouped by span, groups in order of first appearance (as GroupBy would, without
+            // its lookup table: a sentence has a handful of mentions).
+            Span<bool> grouped = mentions.Length <= 128 ? stackalloc bool[mentions.Length] : new bool[mentions.Length];
+            for (int g = 0; g < mentions.Length; g++)
             {
-                int start = TokenIndex(group.Key.Start), end = TokenIndex(group.Key.End - 1) + 1;
+                if (grouped[g]) continue;
+                var span = mentions[g].Span;
+                int size = 0;
+                for (int j = g; j < mentions.Length; j++)
+                    if (mentions[j].Span == span) { grouped[j] = true; size++; }
+                int start = TokenIndex(span.Start), end = TokenIndex(span.End - 1) + 1;
                 if (start < 0 || end <= start) continue;
-                var chunk = new Chunk(start, end, group.Select(m => m.Actor).ToArray(), group.First().Kind == ActorKind.Coreference);
+                var actors = new ActorRef[size];
+                for (int j = g, k = 0; k < size; j++)
+                    if (mentions[j].Span == span) actors[k++] = mentions[j].Actor;
+                var chunk = new Chunk(start, end, actors, mentions[g].Kind == ActorKind.Coreference);
                 for (int i = start; i < end; i++) ChunkAt[i] = Chunks.Count;
                 Chunks.Add(chunk);
             }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Parley.Pipeline.Consolidation;
 
 namespace Parley.Storage;
@@ -95,50 +94,32 @@ internal sealed class BandBuffer(int capacity = BandBuffer.DefaultCapacity)
     }
 
     /// <summary>
-    /// Called last before the commit: notes the articles stored so far as seen, and when the
-    /// buffer is full (or <paramref name="force"/>) writes it to the band index in key order and
-    /// moves the watermark. Articles deleted in the batch force a flush, so that a rowid SQLite
-    /// reuses after a delete can never hide below the watermark unflushed.
+    /// Called last before the commit: notes the articles stored so far as seen, and tells whether
+    /// the buffer is to be written to the band index now: when it is full, or when
+    /// <paramref name="deletedArticles"/> (a rowid SQLite reuses after a delete must never hide
+    /// below the watermark unflushed).
     /// </summary>
-    public void BeforeCommit(DbTransaction tx, bool force)
+    public bool BeforeCommit(DbTransaction tx, bool deletedArticles)
     {
         using (var max = Command(tx, "SELECT max(rowid) FROM articles"))
             _seen = max.ExecuteScalar() is long m ? m : 0;
-        if (_rows < capacity && !force) return;
+        return _rows >= capacity || deletedArticles;
+    }
+
+    /// <summary>The buffered band rows in key order, for the band index.</summary>
+    public List<(long Band, string Id)> SortedRows()
+    {
         var rows = new List<(long Band, string Id)>(_rows);
         foreach (var (band, v) in _byBand)
             if (v is string one) rows.Add((band, one));
             else foreach (var id in (List<string>)v) rows.Add((band, id));
         rows.Sort((a, b) => a.Band != b.Band ? a.Band.CompareTo(b.Band) : string.CompareOrdinal(a.Id, b.Id));
-        const int PerStatement = 128;
-        using (var insert = Command(tx, "INSERT INTO article_bands(band, article_id) VALUES "
-            + string.Join(", ", Enumerable.Range(0, PerStatement).Select(i => $"(@b{i}, @a{i})")) + " ON CONFLICT DO NOTHING"))
-        {
-            for (int i = 0; i < PerStatement; i++)
-            {
-                Bind(insert, "@b" + i.ToString(CultureInfo.InvariantCulture), 0L);
-                Bind(insert, "@a" + i.ToString(CultureInfo.InvariantCulture), "");
-            }
-            int full = rows.Count / PerStatement * PerStatement;
-            for (int start = 0; start < full; start += PerStatement)
-            {
-                for (int i = 0; i < PerStatement; i++)
-                {
-                    insert.Parameters[2 * i].Value = rows[start + i].Band;
-                    insert.Parameters[2 * i + 1].Value = rows[start + i].Id;
-                }
-                insert.ExecuteNonQuery();
-            }
-            using var single = Command(tx, "INSERT INTO article_bands(band, article_id) VALUES (@b, @a) ON CONFLICT DO NOTHING");
-            Bind(single, "@b", 0L);
-            Bind(single, "@a", "");
-            for (int k = full; k < rows.Count; k++)
-            {
-                single.Parameters[0].Value = rows[k].Band;
-                single.Parameters[1].Value = rows[k].Id;
-                single.ExecuteNonQuery();
-            }
-        }
+        return rows;
+    }
+
+    /// <summary>The rows of <see cref="SortedRows"/> are written: moves the watermark in the same transaction.</summary>
+    public void Flushed(DbTransaction tx)
+    {
         using (var mark = Command(tx, "UPDATE band_watermark SET article_rowid = max(article_rowid, @seen)"))
         {
             Bind(mark, "@seen", _seen);

@@ -53,7 +53,13 @@ public abstract partial class RelationalEventStore
                 // Another writer (a PostgreSQL worker) may touch these groups: lock them before the first re-clustering read.
                 LockGroups(tx, changes.Groups());
                 Consolidate(w, changes, p, ref t);
-                buffer?.BeforeCommit(tx, force: changes.DeletedArticles);
+                if (buffer?.BeforeCommit(tx, changes.DeletedArticles) == true)
+                {
+                    // Written in key order: each page of the band index is rewritten once for thousands of articles.
+                    using var insert = PrepareWrite("INSERT INTO article_bands(band, article_id) VALUES (@band, @article) ON CONFLICT DO NOTHING", tx, "@band", "@article");
+                    foreach (var (band, id) in buffer.SortedRows()) insert.Set("@band", band).Set("@article", id).Run();
+                    buffer.Flushed(tx);
+                }
                 t = p.Lap(WriteProfile.StoryWrite, t);
                 tx.Commit();
             }

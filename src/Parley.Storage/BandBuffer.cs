@@ -129,14 +129,16 @@ internal sealed class BandBuffer(int capacity = BandBuffer.DefaultCapacity)
     }
 
     /// <summary>The batch committed: its changes stay, and a flushed buffer empties.</summary>
-    public void Committed()
+    /// <returns>True when the batch flushed the buffer into the band index.</returns>
+    public bool Committed()
     {
         _undo.Clear();
-        if (!_flushed) return;
+        if (!_flushed) return false;
         _byBand.Clear();
         _byArticle.Clear();
         _rows = 0;
         _flushed = false;
+        return true;
     }
 
     /// <summary>The batch rolled back: its changes are undone, newest first.</summary>

@@ -66,9 +66,10 @@ public abstract partial class RelationalEventStore
             catch
             {
                 buffer?.RolledBack();
+                _commonBands.Clear();
                 throw;
             }
-            buffer?.Committed();
+            if (buffer?.Committed() == true) _commonBands.Clear();
             BatchCommitted();
             p.Lap(WriteProfile.Commit, t);
         }
@@ -109,6 +110,7 @@ public abstract partial class RelationalEventStore
         using (var r = w.CaptureSignatures.Command.ExecuteReader())
             while (r.Read()) stored.Add((r.GetString(0), r.IsDBNull(1) ? null : (byte[])r[1]));
         changes.DeletedArticles |= stored.Count > 0;
+        if (stored.Count > 0) _commonBands.Clear();
         foreach (var (id, bytes) in stored)
         {
             BufferedBands?.Remove(id);
@@ -178,13 +180,22 @@ public abstract partial class RelationalEventStore
         }
         // The same ranking as FindStories, over the stored rows of each band and the buffered ones.
         var perBand = new List<string>[bands.Length];
+        var cached = new bool[bands.Length];
         for (int i = 0; i < bands.Length; i++)
         {
-            perBand[i] = [];
-            w.BandRows.Set(BatchStatements.BandParams[i], bands[i]);
+            // A common band's stored rows come from the cache; its parameter is bound to a band that never exists.
+            cached[i] = _commonBands.TryGetValue(bands[i], out var rows);
+            perBand[i] = cached[i] ? [.. rows!] : [];
+            w.BandRows.Set(BatchStatements.BandParams[i], cached[i] ? -1L : bands[i]);
         }
         using (var r = w.BandRows.Command.ExecuteReader())
             while (r.Read()) perBand[r.GetInt32(0)].Add(r.GetString(1));
+        for (int i = 0; i < bands.Length; i++)
+            if (!cached[i] && perBand[i].Count >= CommonBandRows)
+            {
+                if (_commonBands.Count >= MaxCommonBands) _commonBands.Clear();
+                _commonBands[bands[i]] = [.. perBand[i]];
+            }
         buffer.AddTo(bands, perBand);
         var shared = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var ids in perBand)
@@ -204,6 +215,13 @@ public abstract partial class RelationalEventStore
             .Take(StoryGroups.MaxCandidates).Select(x => x.Key));
         return candidates;
     }
+
+    // The stored rows of common bands (stock phrases), as the story lookup read them. With the bands
+    // buffered, the stored band index changes only when the buffer is flushed or a capture's articles
+    // are deleted; the cache is cleared then, and when a batch rolls back. At most 1,024 bands of at
+    // most MaxBandRows ids: a few MB however large the store grows.
+    private readonly Dictionary<long, string[]> _commonBands = [];
+    private const int CommonBandRows = 16, MaxCommonBands = 1024;
 
     private ulong[]? SignatureOf(BatchStatements w, string articleId)
     {

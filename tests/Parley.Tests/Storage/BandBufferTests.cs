@@ -55,6 +55,34 @@ public sealed class BandBufferTests : IDisposable
     }
 
     [Fact]
+    public void StockPassage_InManyArticles_GroupsTheSame_WhetherTheirBandsAreStoredOrBuffered()
+    {
+        // Every filler quotes one passage, so the passage's bands are common. With a buffer of 64 rows
+        // they are flushed every four articles, and the lookup keeps the stored rows of common bands
+        // between flushes; with the default buffer nothing is stored. The stories must be the same.
+        string passage = "Officials said the regional council would publish the full inventory of depots and crates next month, "
+            + "and the ministry added that every depot in the province had already filed its annual count with the council.";
+        var captures = Enumerable.Range(0, 200).Select(i => Text($"f{i:D3}", Report(100 + i, 3) + " " + passage, "SEOUL", "(Yonhap)"))
+            .Append(Text("t-original", Report(7) + " " + passage, "SEOUL", "(Yonhap)"))
+            .Append(Text("z-reprint", Report(7) + " " + passage, "WASHINGTON", "(Daily Meridian)"))
+            .Append(Text("f200", Report(300, 3) + " " + passage, "SEOUL", "(Yonhap)")).ToList();
+        var ids = captures.Select(c => c.Id + "-0").ToList();
+        List<string?> Stories(SqliteEventStore store)
+        {
+            Ingest(store, captures, batch: 16);
+            return ids.Select(store.StoryOf).ToList();
+        }
+
+        string file = File("common");
+        using var flushed = new SqliteEventStore(file, bandBufferRows: 64);
+        using var buffered = new SqliteEventStore(File("buffered"));
+        var stories = Stories(flushed);
+        Scalar(file, "SELECT max(n) FROM (SELECT count(*) AS n FROM article_bands GROUP BY band)").Should().BeGreaterThan(16, "the passage's bands are common");
+        stories.Should().Equal(Stories(buffered));
+        flushed.StoryOf("z-reprint-0").Should().Be(flushed.StoryOf("t-original-0"));
+    }
+
+    [Fact]
     public void BufferedBands_AreRebuiltFromTheStoredSignatures_WhenTheFileIsOpenedAgain()
     {
         string file = File("reopen");
@@ -94,10 +122,10 @@ public sealed class BandBufferTests : IDisposable
     }
 
     // A report of about 120 words unique to n: no two share a shingle.
-    private static string Report(int n)
+    private static string Report(int n, int sentences = 8)
     {
         var sb = new StringBuilder();
-        for (int j = 0; j < 8; j++)
+        for (int j = 0; j < sentences; j++)
         {
             int k = n * 100 + j;
             sb.Append(FormattableString.Invariant($"Inspectors {k + 4000} counted {k * 17 + 700000} crates at depot {k * 5 + 81000} and sent {k * 29 + 6100000} forms to office {k * 3 + 990000}. "));

@@ -179,41 +179,60 @@ public abstract partial class RelationalEventStore
             return candidates;
         }
         // The same ranking as FindStories, over the stored rows of each band and the buffered ones.
-        var perBand = new List<string>[bands.Length];
-        var cached = new bool[bands.Length];
+        // Stored rows come in id order (cached ones too); the few buffered ones are sorted and merged in.
+        var stored = new string[bands.Length][];
+        var fresh = new List<string>[bands.Length];
         for (int i = 0; i < bands.Length; i++)
         {
             // A common band's stored rows come from the cache; its parameter is bound to a band that never exists.
-            cached[i] = _commonBands.TryGetValue(bands[i], out var rows);
-            perBand[i] = cached[i] ? [.. rows!] : [];
-            w.BandRows.Set(BatchStatements.BandParams[i], cached[i] ? -1L : bands[i]);
+            bool cached = _commonBands.TryGetValue(bands[i], out stored[i]!);
+            fresh[i] = [];
+            w.BandRows.Set(BatchStatements.BandParams[i], cached ? -1L : bands[i]);
         }
         using (var r = w.BandRows.Command.ExecuteReader())
-            while (r.Read()) perBand[r.GetInt32(0)].Add(r.GetString(1));
+            while (r.Read()) fresh[r.GetInt32(0)].Add(r.GetString(1));
         for (int i = 0; i < bands.Length; i++)
-            if (!cached[i] && perBand[i].Count >= CommonBandRows)
+        {
+            if (stored[i] is not null) continue;
+            stored[i] = [.. fresh[i]];
+            // SQLite orders by UTF-8 bytes, .NET ordinal by UTF-16 units: they differ only past U+FFFF.
+            if (!IsOrdered(stored[i])) Array.Sort(stored[i], StringComparer.Ordinal);
+            if (stored[i].Length >= CommonBandRows)
             {
                 if (_commonBands.Count >= MaxCommonBands) _commonBands.Clear();
-                _commonBands[bands[i]] = [.. perBand[i]];
+                _commonBands[bands[i]] = stored[i];
             }
-        buffer.AddTo(bands, perBand);
+            fresh[i].Clear();
+        }
+        buffer.AddTo(bands, fresh);
         var shared = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var ids in perBand)
+        for (int i = 0; i < bands.Length; i++)
         {
-            if (ids.Count > 1) ids.Sort(StringComparer.Ordinal);
+            var more = fresh[i];
+            if (more.Count > 1) more.Sort(StringComparer.Ordinal);
+            string[] first = stored[i];
+            int a = 0, b = 0, taken = 0;
             string? previous = null;
-            int taken = 0;
-            foreach (var id in ids)
+            // The first MaxBandRows distinct ids of both lists in id order.
+            while (taken < StoryGroups.MaxBandRows && (a < first.Length || b < more.Count))
             {
+                string id = b >= more.Count || (a < first.Length && string.CompareOrdinal(first[a], more[b]) <= 0) ? first[a++] : more[b++];
                 if (id == previous) continue;
-                if (taken++ == StoryGroups.MaxBandRows) break;
                 previous = id;
+                taken++;
                 shared[id] = shared.GetValueOrDefault(id) + 1;
             }
         }
         candidates.AddRange(shared.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal)
             .Take(StoryGroups.MaxCandidates).Select(x => x.Key));
         return candidates;
+    }
+
+    private static bool IsOrdered(string[] ids)
+    {
+        for (int i = 1; i < ids.Length; i++)
+            if (string.CompareOrdinal(ids[i - 1], ids[i]) > 0) return false;
+        return true;
     }
 
     // The stored rows of common bands (stock phrases), as the story lookup read them. With the bands

@@ -50,7 +50,7 @@ internal sealed class BandBuffer(int capacity = BandBuffer.DefaultCapacity)
         _seenAtBegin = _seen;
         long after = _seen >= 0 ? _seen : Watermark(tx);
         using var cmd = Command(tx, "SELECT rowid, id, minhash FROM articles WHERE rowid > @after ORDER BY rowid");
-        Bind(cmd, "@after", after);
+        RelationalEventStore.Add(cmd, "@after", after);
         using (var r = cmd.ExecuteReader())
             while (r.Read())
             {
@@ -122,7 +122,7 @@ internal sealed class BandBuffer(int capacity = BandBuffer.DefaultCapacity)
     {
         using (var mark = Command(tx, "UPDATE band_watermark SET article_rowid = max(article_rowid, @seen)"))
         {
-            Bind(mark, "@seen", _seen);
+            RelationalEventStore.Add(mark, "@seen", _seen);
             mark.ExecuteNonQuery();
         }
         _flushed = true;
@@ -198,13 +198,5 @@ internal sealed class BandBuffer(int capacity = BandBuffer.DefaultCapacity)
         cmd.Transaction = tx;
         cmd.CommandText = sql;
         return cmd;
-    }
-
-    private static void Bind(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
     }
 }

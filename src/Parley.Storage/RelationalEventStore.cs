@@ -248,7 +248,7 @@ public abstract partial class RelationalEventStore : IEventStore
     protected DbTransaction Begin() => _conn.BeginTransaction();
 
     /// <summary>Binds a parameter; null binds SQL NULL.</summary>
-    protected static void Add(DbCommand cmd, string name, object? value)
+    protected internal static void Add(DbCommand cmd, string name, object? value)
     {
         var p = cmd.CreateParameter();
         p.ParameterName = name;

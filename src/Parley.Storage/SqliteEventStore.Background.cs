@@ -75,8 +75,7 @@ public sealed partial class SqliteEventStore
 
     private SqliteConnection OpenSecond(SqliteOpenMode mode)
     {
-        var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Mode = mode, Pooling = false }.ToString());
-        db.Open();
+        var db = Open(_path, mode);
         using var cmd = db.CreateCommand();
         cmd.CommandText = "PRAGMA busy_timeout=10000;";
         cmd.ExecuteNonQuery();

@@ -56,7 +56,7 @@ public sealed partial class SqliteEventStore
             int rc = raw.sqlite3_step(_stmt);
             if (rc is not (raw.SQLITE_DONE or raw.SQLITE_ROW))
             {
-                var error = new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(_db));
+                var error = Error(rc);
                 raw.sqlite3_reset(_stmt);
                 throw error;
             }
@@ -72,7 +72,9 @@ public sealed partial class SqliteEventStore
 
         private void Check(int rc)
         {
-            if (rc != raw.SQLITE_OK) throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(_db));
+            if (rc != raw.SQLITE_OK) throw Error(rc);
         }
+
+        private SqliteException Error(int rc) => new(raw.sqlite3_errmsg(_db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(_db));
     }
 }

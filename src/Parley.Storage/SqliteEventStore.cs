@@ -39,7 +39,7 @@ public sealed partial class SqliteEventStore : RelationalEventStore
         Exec("PRAGMA cache_size=-32768;");
         // A batch of 256 captures dirties a couple of thousand pages (random index keys): with the
         // default checkpoint at 1,000 WAL pages nearly every commit also checkpointed (copy + fsync).
-        // The batch writer checkpoints on its own thread instead (see SaveBatch); this connection
+        // The batch writer checkpoints on its own thread instead (see BatchCommitted); this connection
         // checkpoints only when the WAL has grown past 16,384 pages (64 MB on disk) regardless.
         Exec("PRAGMA wal_autocheckpoint=16384;");
         // Sorts and DISTINCT sets of the story lookup and re-clustering stay in memory, never in temp files.
@@ -47,10 +47,10 @@ public sealed partial class SqliteEventStore : RelationalEventStore
         Migrate();
     }
 
-    private static SqliteConnection Open(string path)
+    private static SqliteConnection Open(string path, SqliteOpenMode mode = SqliteOpenMode.ReadWriteCreate)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false };
         var db = new SqliteConnection(builder.ToString());
         db.Open();
         return db;

@@ -11,6 +11,8 @@ public sealed class Options
     public int Repeat { get; private set; } = 1;
     public string Dir { get; private set; } = Path.Combine(".parley", "throughput");
     public string? Markdown { get; private set; }
+    /// <summary>Also run two one-worker ingests at once, one per core (the machine's two-core ceiling).</summary>
+    public bool Pair { get; private set; }
 
     /// <summary>Parses <paramref name="args"/>; throws on an unknown option.</summary>
     public static Options Parse(string[] args)
@@ -28,6 +30,7 @@ public sealed class Options
                 case "--repeat": o.Repeat = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--dir": o.Dir = Next(); break;
                 case "--markdown": o.Markdown = Next(); break;
+                case "--pair": o.Pair = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }

@@ -13,7 +13,9 @@ using Parley.Throughput;
 // Options: --sizes (default 1000,10000,100000), --workers (default 1 and all cores),
 // --kind text|mixed (default text: text dumps only; mixed adds one HTML capture in four),
 // --repeat N (runs per cell, the best is kept), --dir FOLDER (corpora and databases,
-// default ./.parley/throughput), --markdown FILE (also write the table as Markdown).
+// default ./.parley/throughput), --markdown FILE (also write the table as Markdown),
+// --pair (also two one-worker ingests at once, one per core, each into its own file: the
+// machine's own two-core ceiling for this work, to read the two-core figure against).
 //
 //   dotnet run -c Release --project bench/Parley.Throughput -- --writer CORPUS DB [BATCH]
 //
@@ -37,6 +39,7 @@ string header = FormattableString.Invariant(
     $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({CpuModel()}), load average at start {File.ReadAllText("/proc/loadavg").Split(' ')[0]}:\n`dotnet run -c Release --project bench/Parley.Throughput -- {string.Join(' ', args)}`\n\n");
 Directory.CreateDirectory(opts.Dir);
 var rows = new List<(string Kind, int Size, RunReport R, string Load)>();
+var pairs = new List<(int Size, RunReport A, RunReport B)>();
 foreach (var size in opts.Sizes)
 {
     var corpus = Path.Combine(opts.Dir, $"corpus-v2-{opts.Kind}-{size}");
@@ -54,8 +57,20 @@ foreach (var size in opts.Sizes)
         }
         rows.Add((opts.Kind, size, best!, load));
     }
+    if (opts.Pair && Environment.ProcessorCount > 1)
+    {
+        (RunReport A, RunReport B)? bestPair = null;
+        for (int k = 0; k < opts.Repeat; k++)
+        {
+            var pair = RunPair(corpus, opts.Dir);
+            if (bestPair is not { } bp || pair.A.CapturesPerSecond + pair.B.CapturesPerSecond > bp.A.CapturesPerSecond + bp.B.CapturesPerSecond) bestPair = pair;
+            Console.Error.WriteLine(FormattableString.Invariant(
+                $"  {opts.Kind} {size} captures, two one-core ingests at once: {pair.A.CapturesPerSecond:F0} + {pair.B.CapturesPerSecond:F0} captures/s (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+        }
+        pairs.Add((size, bestPair!.Value.A, bestPair.Value.B));
+    }
 }
-var table = header + Render(rows);
+var table = header + Render(rows, pairs);
 Console.WriteLine(table);
 if (opts.Markdown is { } md) File.WriteAllText(md, table);
 return 0;
@@ -77,26 +92,56 @@ RunReport RunChild(string corpus, string db, int workers)
     // One worker on one core means the whole process is pinned to one core, not merely one
     // worker thread among the runtime's other threads on every core.
     int cores = Math.Min(workers, Environment.ProcessorCount);
+    return FinishChild(StartChild(corpus, db, workers, cores == 1 ? "0" : $"0-{cores - 1}"), db);
+}
+
+// Two one-worker ingests at once, each pinned to a core of its own, into two files: what two
+// cores give when nothing is shared but the machine (caches, memory, disk). Their sum over
+// the one-core figure is the ceiling a single two-core ingest can reach on this machine.
+(RunReport A, RunReport B) RunPair(string corpus, string dir)
+{
+    string dbA = Path.Combine(dir, "pair-a.db"), dbB = Path.Combine(dir, "pair-b.db");
+    var a = StartChild(corpus, dbA, 1, "0");
+    var b = StartChild(corpus, dbB, 1, "1");
+    return (FinishChild(a, dbA), FinishChild(b, dbB));
+}
+
+Process StartChild(string corpus, string db, int workers, string coreList)
+{
     var psi = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
     bool taskset = File.Exists("/usr/bin/taskset");
     if (taskset)
     {
         psi.FileName = "/usr/bin/taskset";
         psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add(cores == 1 ? "0" : $"0-{cores - 1}");
+        psi.ArgumentList.Add(coreList);
         psi.ArgumentList.Add(Environment.ProcessPath!);
     }
     else psi.FileName = Environment.ProcessPath!;
     if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
         psi.ArgumentList.Add(typeof(ChildRun).Assembly.Location);
     foreach (var a in new[] { "--child", corpus, db, workers.ToString(inv) }) psi.ArgumentList.Add(a);
-    using var p = Process.Start(psi)!;
-    if (!taskset && OperatingSystem.IsLinux()) p.ProcessorAffinity = (nint)((1L << cores) - 1);
-    var output = p.StandardOutput.ReadToEnd();
-    p.WaitForExit();
-    if (p.ExitCode != 0) throw new InvalidOperationException($"ingest run failed with exit code {p.ExitCode}");
-    foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
-    return JsonSerializer.Deserialize<RunReport>(output.Trim().Split('\n')[^1])!;
+    var p = Process.Start(psi)!;
+    if (!taskset && OperatingSystem.IsLinux())
+    {
+        var cores = coreList.Split('-').Select(x => int.Parse(x, inv)).ToArray();
+        long mask = 0;
+        for (int c = cores[0]; c <= cores[^1]; c++) mask |= 1L << c;
+        p.ProcessorAffinity = (nint)mask;
+    }
+    return p;
+}
+
+static RunReport FinishChild(Process p, string db)
+{
+    using (p)
+    {
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"ingest run failed with exit code {p.ExitCode}");
+        foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
+        return JsonSerializer.Deserialize<RunReport>(output.Trim().Split('\n')[^1])!;
+    }
 }
 
 static string CpuModel()
@@ -106,7 +151,7 @@ static string CpuModel()
     return line is null ? System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString() : line[(line.IndexOf(':') + 1)..].Trim();
 }
 
-static string Render(List<(string Kind, int Size, RunReport R, string Load)> rows)
+static string Render(List<(string Kind, int Size, RunReport R, string Load)> rows, List<(int Size, RunReport A, RunReport B)> pairs)
 {
     var inv = CultureInfo.InvariantCulture;
     var sb = new StringBuilder();
@@ -119,6 +164,9 @@ static string Render(List<(string Kind, int Size, RunReport R, string Load)> row
     var one = rows.Where(x => x.R.Workers == 1).ToDictionary(x => x.Size, x => x.R);
     foreach (var (_, size, r, _) in rows.Where(x => x.R.Workers > 1 && one.ContainsKey(x.Size)))
         sb.AppendLine(string.Format(inv, "\n{0:N0} captures: {1} workers give {2:F2}x one worker.", size, r.Workers, r.CapturesPerSecond / one[size].CapturesPerSecond));
+    foreach (var (size, a, b) in pairs.Where(x => one.ContainsKey(x.Size)))
+        sb.AppendLine(string.Format(inv, "{0:N0} captures: two one-core ingests at once, each into its own file, give {1:N0} + {2:N0} = {3:N0} captures/s, {4:F2}x one worker: the most two cores of this machine give for this work.",
+            size, a.CapturesPerSecond, b.CapturesPerSecond, a.CapturesPerSecond + b.CapturesPerSecond, (a.CapturesPerSecond + b.CapturesPerSecond) / one[size].CapturesPerSecond));
     var rss = rows.Where(x => x.R.Workers == 1).OrderBy(x => x.Size).ToList();
     if (rss.Count > 1)
         sb.AppendLine(string.Format(inv, "Peak RSS, 1 worker: {0}.",

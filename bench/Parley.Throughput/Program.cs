@@ -139,7 +139,7 @@ static RunReport FinishChild(Process p, string db)
         var output = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         if (p.ExitCode != 0) throw new InvalidOperationException($"ingest run failed with exit code {p.ExitCode}");
-        foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
+        foreach (var f in new[] { db, db + "-wal", db + "-shm", db + "-search", db + "-search-wal", db + "-search-shm" }) File.Delete(f);
         return JsonSerializer.Deserialize<RunReport>(output.Trim().Split('\n')[^1])!;
     }
 }

@@ -31,6 +31,14 @@ public interface IEventStore : IDisposable
     /// <summary>Captures stored but not processed (or failed), for a resumed or repeated run.</summary>
     IEnumerable<Capture> PendingCaptures();
 
+    /// <summary>
+    /// Returns once the work a store does in the background after each batch (SQLite: its
+    /// full-text index) has caught up with every committed batch; nothing to wait for by default.
+    /// </summary>
+    void Settle()
+    {
+    }
+
     /// <summary>Events matching <paramref name="query"/>, newest first, with their mentions.</summary>
     IReadOnlyList<Event> QueryEvents(EventQuery query);
 

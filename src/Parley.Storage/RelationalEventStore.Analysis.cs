@@ -185,11 +185,12 @@ public abstract partial class RelationalEventStore : IEventAnalysis
     public ArticleSearch SearchArticles(string text, int limit, int offset)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var match = TextQuery(text);
-        if (match.Length == 0) return new ArticleSearch(0, []);
-        var (from, snippet, score) = ArticleSearchSql("@q");
         lock (_gate)
         {
+            // Under the lock: a store may prepare its connection for the search here (SQLite attaches its search file).
+            var match = TextQuery(text);
+            if (match.Length == 0) return new ArticleSearch(0, []);
+            var (from, snippet, score) = ArticleSearchSql("@q");
             int total;
             using (var count = Cmd($"SELECT count(*) FROM {from}"))
             {

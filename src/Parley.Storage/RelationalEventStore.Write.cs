@@ -18,6 +18,11 @@ public abstract partial class RelationalEventStore
     public void SaveBatch(IReadOnlyList<ProcessedCapture> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        // Raw captures waiting to be stored go first. They hold the lock a few milliseconds, a batch
+        // a hundred, and the workers have nothing to do until they are stored: without this the
+        // writer, which releases the lock and takes it again at once, can keep the reader waiting
+        // through several batches while the workers run dry.
+        for (var spin = new SpinWait(); Volatile.Read(ref _capturesWaiting) > 0;) spin.SpinOnce();
         lock (_gate)
         {
             var p = Profile;

@@ -40,7 +40,8 @@ public abstract partial class RelationalEventStore : IEventStore
 
     /// <summary>
     /// The value bound to the <see cref="TextCondition"/> parameter for user text: every word a
-    /// literal term, never query syntax; empty when the text holds no searchable word.
+    /// literal term, never query syntax; empty when the text holds no searchable word. Called
+    /// under the store's lock, just before a query that uses <see cref="TextCondition"/>.
     /// </summary>
     protected abstract string TextQuery(string text);
 
@@ -92,12 +93,17 @@ public abstract partial class RelationalEventStore : IEventStore
             return InsertCapture(c, null);
     }
 
+    // Raw stores waiting for the lock: a batch write lets them go first (see SaveBatch).
+    private int _capturesWaiting;
+
     /// <inheritdoc/>
     public int AddCaptures(IReadOnlyList<Capture> captures)
     {
         ArgumentNullException.ThrowIfNull(captures);
+        Interlocked.Increment(ref _capturesWaiting);
         lock (_gate)
         {
+            Interlocked.Decrement(ref _capturesWaiting);
             using var tx = Begin();
             using var insert = PrepareWrite(InsertCaptureSql, tx, InsertCaptureParams);
             int added = 0;
@@ -245,7 +251,12 @@ public abstract partial class RelationalEventStore : IEventStore
     protected long Count(string sql, DbTransaction? tx = null) => Convert.ToInt64(Scalar(sql, tx), CultureInfo.InvariantCulture);
 
     /// <summary>Begins a transaction on the store's connection.</summary>
-    protected DbTransaction Begin() => _conn.BeginTransaction();
+    protected virtual DbTransaction Begin() => _conn.BeginTransaction();
+
+    /// <inheritdoc/>
+    public virtual void Settle()
+    {
+    }
 
     /// <summary>Binds a parameter; null binds SQL NULL.</summary>
     protected internal static void Add(DbCommand cmd, string name, object? value)

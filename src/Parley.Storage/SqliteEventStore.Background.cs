@@ -41,12 +41,14 @@ public sealed partial class SqliteEventStore
     }
 
     /// <summary>
-    /// After each committed batch: every <see cref="CheckpointEvery"/> batches the WAL is copied back
+    /// After each committed batch: the search index catches up on its own thread (see
+    /// SqliteEventStore.Search.cs), and every <see cref="CheckpointEvery"/> batches the WAL is copied back
     /// into the database by a thread of its own with its own connection (a passive checkpoint,
     /// which never blocks the writer), so the copy and its fsync leave the single writer's thread.
     /// </summary>
     private protected override void BatchCommitted()
     {
+        SignalIndexer();
         if (++_batchesSinceCheckpoint < CheckpointEvery) return;
         _batchesSinceCheckpoint = 0;
         if (_checkpointer is null)
@@ -73,9 +75,11 @@ public sealed partial class SqliteEventStore
         }
     }
 
-    private SqliteConnection OpenSecond(SqliteOpenMode mode)
+    private SqliteConnection OpenSecond(SqliteOpenMode mode) => OpenSecond(_path, mode);
+
+    private static SqliteConnection OpenSecond(string path, SqliteOpenMode mode)
     {
-        var db = Open(_path, mode);
+        var db = Open(path, mode);
         using var cmd = db.CreateCommand();
         cmd.CommandText = "PRAGMA busy_timeout=10000;";
         cmd.ExecuteNonQuery();
@@ -90,6 +94,7 @@ public sealed partial class SqliteEventStore
             _checkpointDue.Release();
             t.Join();
         }
+        StopIndexer();
         lock (_readGate)
         {
             _processedRead?.Dispose();

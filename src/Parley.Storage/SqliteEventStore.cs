@@ -55,6 +55,7 @@ public sealed partial class SqliteEventStore : RelationalEventStore
         // Sorts and DISTINCT sets of the story lookup and re-clustering stay in memory, never in temp files.
         Exec("PRAGMA temp_store=MEMORY;");
         Migrate();
+        OpenSearch();
     }
 
     private static SqliteConnection Open(string path, SqliteOpenMode mode = SqliteOpenMode.ReadWriteCreate)
@@ -89,20 +90,17 @@ public sealed partial class SqliteEventStore : RelationalEventStore
     /// <inheritdoc/>
     protected override void IndexArticle(DbTransaction tx, string articleId)
     {
-        // The insert trigger of migration 3 has indexed the row.
+        // The search file's indexer reads the row once the batch has committed (SqliteEventStore.Search.cs).
     }
 
     /// <inheritdoc/>
     protected override void UnindexCapture(DbTransaction tx, string captureId)
     {
-        // The delete trigger of migration 3 unindexes each row as it goes.
+        // The delete trigger of migration 8 logs each row's rowid for the search file's indexer.
     }
 
     /// <inheritdoc/>
-    protected override string TextCondition(string parameter) => $"a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {parameter})";
-
-    /// <inheritdoc/>
-    protected override string TextQuery(string text) => FtsQuery(text);
+    protected override string TextCondition(string parameter) => $"a.rowid IN (SELECT rowid FROM search.articles_fts WHERE articles_fts MATCH {parameter})";
 
     /// <inheritdoc/>
     protected override string BucketExpr(string dayExpr, SeriesBucket bucket) => bucket switch
@@ -115,7 +113,7 @@ public sealed partial class SqliteEventStore : RelationalEventStore
 
     /// <inheritdoc/>
     protected override (string From, string Snippet, string Score) ArticleSearchSql(string parameter) =>
-        ($"articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH {parameter}",
+        ($"search.articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH {parameter}",
          $"snippet(articles_fts, -1, '{HitOpen}', '{HitClose}', '…', 24)",
          // bm25() is lower for better matches; negated so that a higher score is better.
          "-bm25(articles_fts)");

@@ -235,5 +235,25 @@ internal static class SqliteSchema
         CREATE INDEX mentions_group ON mentions(group_key, date);
         CREATE INDEX mentions_article ON mentions(article_id);
         """,
+        // 8: the full-text index moves to a file of its own beside the database ("-search"), kept up
+        // to date by a thread of its own, so that its tokenizing and merging leave the single batch
+        // writer (SqliteEventStore.Search.cs). The articles table records what the index must forget:
+        // every deleted or rewritten article's rowid, in order. The link key tells a search file
+        // built for this database from one left behind by another.
+        """
+        DROP TRIGGER IF EXISTS articles_fts_insert;
+        DROP TRIGGER IF EXISTS articles_fts_delete;
+        DROP TRIGGER IF EXISTS articles_fts_update;
+        DROP TABLE IF EXISTS articles_fts;
+        CREATE TABLE search_removed (seq INTEGER PRIMARY KEY, article_rowid INTEGER NOT NULL);
+        CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO search_removed(article_rowid) VALUES (old.rowid);
+        END;
+        CREATE TRIGGER articles_search_update AFTER UPDATE OF headline, body ON articles BEGIN
+            INSERT INTO search_removed(article_rowid) VALUES (old.rowid);
+        END;
+        CREATE TABLE search_link (key TEXT NOT NULL);
+        INSERT INTO search_link VALUES (lower(hex(randomblob(16))));
+        """,
     ];
 }

@@ -186,6 +186,10 @@ internal sealed class IngestRun
             if (batch.Count >= _service.BatchSize) Flush(batch);
         }
         Flush(batch);
+        // The run is done when what the store does after each batch (its search index) is done too.
+        long t = Stopwatch.GetTimestamp();
+        _store.Settle();
+        _clock.Stop(StageClock.Write, t);
     }
 
     private void Flush(List<ProcessedCapture> batch)

@@ -16,7 +16,7 @@ public sealed class SqliteUpgradeTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void FileWithTheUnstemmedIndex_IsReindexed_AndFindsOtherFormsOfAWord()
+    public void FileWithTheIndexInside_MovesItToTheSearchFile_AndFindsOtherFormsOfAWord()
     {
         string file = Path.Combine(_dir.Path, "old.db");
         long events;
@@ -25,26 +25,40 @@ public sealed class SqliteUpgradeTests : IDisposable
             new IngestService(store, DictionarySet.Default).Ingest([Path.Combine(Repo.Inputs, "consolidation", "phone-calls.jsonl")], new Diagnostics());
             events = store.Counts().Events;
         }
-        // Put the file back as schema 3 left it: the full-text index without stemming.
+        // Put the file back as schema 7 left it: the stemmed full-text index inside the database,
+        // kept by triggers, and no search file.
         using (var db = new SqliteConnection($"Data Source={file};Pooling=False"))
         {
             db.Open();
             using var cmd = db.CreateCommand();
             cmd.CommandText = """
-                DROP TABLE articles_fts;
-                CREATE VIRTUAL TABLE articles_fts USING fts5(headline, body, content='articles', content_rowid='rowid');
+                DROP TRIGGER articles_search_delete;
+                DROP TRIGGER articles_search_update;
+                DROP TABLE search_removed;
+                DROP TABLE search_link;
+                CREATE VIRTUAL TABLE articles_fts USING fts5(headline, body, content='articles', content_rowid='rowid',
+                    tokenize='porter unicode61 remove_diacritics 2');
                 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
-                PRAGMA user_version=3;
+                CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+                    INSERT INTO articles_fts(rowid, headline, body) VALUES (new.rowid, coalesce(new.headline,''), new.body);
+                END;
+                PRAGMA user_version=7;
                 """;
             cmd.ExecuteNonQuery();
-            cmd.CommandText = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"launches\"'";
-            Convert.ToInt32(cmd.ExecuteScalar()).Should().Be(0, "the old index matches words as written");
         }
+        SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { "", "-wal", "-shm" }) File.Delete(SqliteEventStore.SearchPathOf(file) + f);
 
         using var upgraded = new SqliteEventStore(file);
-        upgraded.SchemaVersion.Should().BeGreaterThan(3);
+        upgraded.SchemaVersion.Should().BeGreaterThan(7);
         upgraded.Counts().Events.Should().Be(events);
-        upgraded.SearchArticles("launches", 10, 0).Total.Should().Be(1);
+        upgraded.SearchArticles("launches", 10, 0).Total.Should().Be(1, "the search file is built from the stored articles, stemmed");
+        File.Exists(SqliteEventStore.SearchPathOf(file)).Should().BeTrue();
         upgraded.IntegrityCheck().Should().Be("ok");
+        using var check = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        check.Open();
+        using var tables = check.CreateCommand();
+        tables.CommandText = "SELECT count(*) FROM sqlite_master WHERE name LIKE 'articles_fts%'";
+        Convert.ToInt32(tables.ExecuteScalar()).Should().Be(0, "the index inside the database is gone");
     }
 }

@@ -167,11 +167,13 @@ public sealed partial class SqliteEventStore
         _searchWrite ??= OpenSecond(SearchPath, SqliteOpenMode.ReadWrite);
         while (true)
         {
+            // The search file's write lock first: another process's store may index the same
+            // database, and its state is read and advanced under that lock only.
+            using var tx = _searchWrite.BeginTransaction();
             long watermark, applied;
-            using (var state = _searchWrite.CreateCommand())
+            using (var state = Write(tx, "SELECT article_rowid, removed_seq FROM search_state"))
+            using (var r = state.ExecuteReader())
             {
-                state.CommandText = "SELECT article_rowid, removed_seq FROM search_state";
-                using var r = state.ExecuteReader();
                 if (!r.Read()) return;
                 (watermark, applied) = (r.GetInt64(0), r.GetInt64(1));
             }
@@ -212,15 +214,13 @@ public sealed partial class SqliteEventStore
                 read.Commit();
             }
             if (newApplied == applied && fresh == 0 && newWatermark == watermark) return;
-            using (var tx = _searchWrite.BeginTransaction())
-            {
-                using var delete = Write(tx, "DELETE FROM articles_fts WHERE rowid = @r", "@r");
+            using (var delete = Write(tx, "DELETE FROM articles_fts WHERE rowid = @r", "@r"))
                 foreach (long rowid in removed)
                 {
                     delete.Parameters[0].Value = rowid;
                     delete.ExecuteNonQuery();
                 }
-                using var insert = Write(tx, "INSERT INTO articles_fts(rowid, headline, body) VALUES (@r, @h, @b)", "@r", "@h", "@b");
+            using (var insert = Write(tx, "INSERT INTO articles_fts(rowid, headline, body) VALUES (@r, @h, @b)", "@r", "@h", "@b"))
                 foreach (var (rowid, headline, body) in rows)
                 {
                     insert.Parameters[0].Value = rowid;
@@ -228,12 +228,13 @@ public sealed partial class SqliteEventStore
                     insert.Parameters[2].Value = body;
                     insert.ExecuteNonQuery();
                 }
-                using var done = Write(tx, "UPDATE search_state SET article_rowid = @w, removed_seq = @s", "@w", "@s");
+            using (var done = Write(tx, "UPDATE search_state SET article_rowid = @w, removed_seq = @s", "@w", "@s"))
+            {
                 done.Parameters[0].Value = newWatermark;
                 done.Parameters[1].Value = newApplied;
                 done.ExecuteNonQuery();
-                tx.Commit();
             }
+            tx.Commit();
             if (fresh < IndexChunk) return;
         }
 

@@ -109,4 +109,21 @@ public sealed class SearchIndexTests : IDisposable
         reopened.SearchArticles("deterrence", 10, 0).Total.Should().Be(1);
         reopened.IntegrityCheck().Should().Be("ok");
     }
+
+    [Fact]
+    public void TwoStoresOnOneFile_IndexEachArticleOnce()
+    {
+        string db = File("shared");
+        using var writer = new SqliteEventStore(db);
+        using var reader = new SqliteEventStore(db);
+        Ingest(writer, Sample("reuters-style.txt"));
+        reader.SearchArticles("Ukraine", 10, 0).Total.Should().Be(1, "a search indexes what another store committed");
+        Ingest(writer, Sample("wire-copy-a.txt"));
+        // Both stores catch up the one search file: each article is indexed once, by one of them.
+        var both = new[] { Task.Run(writer.Settle), Task.Run(reader.Settle) };
+        Task.WaitAll(both);
+        reader.SearchArticles("deterrence", 10, 0).Total.Should().Be(1);
+        writer.SearchArticles("Ukraine", 10, 0).Total.Should().Be(1);
+        writer.IntegrityCheck().Should().Be("ok");
+    }
 }

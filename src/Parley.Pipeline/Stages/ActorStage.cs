@@ -107,6 +107,30 @@ public sealed partial class ActorStage : IStage
         public int SubjectPairSentence = -1;
         public int SentenceMentions;
 
+        /// <summary>The latest named person or name of the current sentence and the token after it.</summary>
+        private ActorRef? _named;
+        private int _namedSentence = -1, _namedEnd = -1;
+
+        public void Named(int sentence, int end, ActorRef a)
+        {
+            _named = a;
+            _namedSentence = sentence;
+            _namedEnd = end;
+        }
+
+        /// <summary>
+        /// The named actor a title starting at token <paramref name="start"/> stands in apposition
+        /// to: the name just before it, a comma and at most determiners between ("Kim Gunn, the
+        /// special representative"); null when none.
+        /// </summary>
+        public ActorRef? AppositiveTo(int sentence, ReadOnlySpan<Token> tokens, int start)
+        {
+            if (_named is null || _namedSentence != sentence || _namedEnd >= start || tokens[_namedEnd].Lower != ",") return null;
+            for (int i = _namedEnd + 1; i < start; i++)
+                if (!Fillers.Contains(tokens[i].Lower)) return null;
+            return _named;
+        }
+
         public void Saw(ActorRef a, bool personLike)
         {
             Recent.RemoveAll(r => r.Name == a.Name && r.Code == a.Code);

@@ -126,6 +126,11 @@ public sealed partial class CodingStage
         for (int n = 0; n < pairs.Count; n++)
             pairs[n] = (Placed(ctx, pairs[n].Source, clauseTarget ? NoActor : pairs[n].Target, true), Placed(ctx, pairs[n].Target, pairs[n].Source, false));
         pairs.RemoveAll(x => SameActor(x.Source, x.Target) || !Codable(x.Source) || (!Codable(x.Target) && !ReferenceEquals(x.Target, NoActor)));
+        // One actor named twice in a slot ("Lee Do-hoon, Seoul's special representative, held
+        // talks") is one party to one event.
+        for (int n = pairs.Count - 1; n > 0; n--)
+            for (int m = 0; m < n; m++)
+                if (SameActor(pairs[m].Source, pairs[n].Source) && SameActor(pairs[m].Target, pairs[n].Target)) { pairs.RemoveAt(n); break; }
         if (pairs.Count == 0) return false;
 
         var modality = ModalityOf(ctx, at, boundary, p.Nominal);

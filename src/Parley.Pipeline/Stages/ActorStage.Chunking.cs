@@ -179,6 +179,14 @@ public sealed partial class ActorStage
             if (SingularPronouns.Contains(t.Lower) || MatchPair(tokens, i) > 0 || t.Lower == "they")
             {
                 int plen = SingularPronouns.Contains(t.Lower) || t.Lower == "they" ? 1 : MatchPair(tokens, i);
+                // "Scott and DeSantis both promised", "they both said": a "both" floating after its
+                // subject (a name, not the sentence's first word, or a pronoun) is no mention of its own.
+                if (t.Lower == "both" && plen == 1 && i >= 1 && (tokens[i - 1].Lower is "they" or "we"
+                        || (i >= 2 && tokens[i - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[i - 1].Span.Start]))))
+                {
+                    i++;
+                    continue;
+                }
                 items.Add(new Item(i, i + plen, ItemKind.Pronoun, null, null));
                 i += plen;
                 continue;

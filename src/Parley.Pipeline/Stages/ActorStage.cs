@@ -96,7 +96,7 @@ public sealed partial class ActorStage : IStage
         public readonly Dictionary<string, ActorRef> ShortNames = new(StringComparer.Ordinal);
         /// <summary>People behind short names, so their code is taken on each sentence's day.</summary>
         public readonly Dictionary<string, Dictionaries.Person> ShortNamePeople = new(StringComparer.Ordinal);
-        public readonly List<ActorRef> Recent = [];
+        public readonly List<(ActorRef Actor, bool PersonLike)> Recent = [];
         public ActorRef? LastPerson;
         /// <summary>The person-like first actor of the latest sentence that began with one.</summary>
         public ActorRef? PrevSubject;
@@ -133,8 +133,8 @@ public sealed partial class ActorStage : IStage
 
         public void Saw(ActorRef a, bool personLike)
         {
-            Recent.RemoveAll(r => r.Name == a.Name && r.Code == a.Code);
-            Recent.Add(a);
+            Recent.RemoveAll(r => r.Actor.Name == a.Name && r.Actor.Code == a.Code);
+            Recent.Add((a, personLike));
             if (personLike) LastPerson = a;
         }
 
@@ -191,8 +191,9 @@ public sealed partial class ActorStage : IStage
             ActorRef? second = null;
             for (int i = Recent.Count - 1; i >= 0; i--)
             {
-                var r = Recent[i];
-                if (r.Code.Length < 3) continue;
+                var (r, personLike) = Recent[i];
+                // "both men", "the two leaders": people, not a sector or a place seen last.
+                if (r.Code.Length < 3 || (persons && !personLike)) continue;
                 if (second is null) { second = r; continue; }
                 bool distinct = countries ? r.CountryCode != second.CountryCode : r.Name != second.Name && r.Code != second.Code || r.CountryCode != second.CountryCode;
                 if (distinct) return (r, second);

@@ -88,6 +88,15 @@ public class CollectiveSubjectTests
         events.Should().NotContain(e => e.SourceName == reporter || e.TargetName == reporter);
     }
 
+    // "Ahn and Yoo both criticized": a "both" after its own subject is no reference back to the
+    // two leaders of the sentence before.
+    [Theory]
+    [InlineData("President Moon Jae-in met Japanese Prime Minister Shinzo Abe in Osaka on Friday. "
+                + "Back in Seoul, Ahn and Yoo both criticized Japan over the export curbs.", "2019-06-29", "Moon Jae-in", "Shinzo Abe")]
+    public void FloatingBoth_IsNotAPairReference(string text, string date, string first, string second) =>
+        Events(text, date).Should().NotContain(e => e.Cameo.StartsWith("11", StringComparison.Ordinal)
+                                                    && (e.SourceName == first || e.SourceName == second));
+
     // Two officials of one government are still two parties ("the two" after they met).
     [Fact]
     public void PairReference_KeepsTwoPeopleOfOneGovernment()

@@ -97,6 +97,17 @@ public class CollectiveSubjectTests
         Events(text, date).Should().NotContain(e => e.Cameo.StartsWith("11", StringComparison.Ordinal)
                                                     && (e.SourceName == first || e.SourceName == second));
 
+    // One person coded by two roles (a pronoun resolved to the office named first, the short name
+    // to the role on the day) is still one party: no event of a man acting on himself.
+    [Fact]
+    public void SamePersonUnderTwoCodes_IsNoDyad()
+    {
+        var events = Events("The allegations against Vice President Biden are not credible, Volker said. He said he would have objected "
+                            + "to Ukraine opening an investigation into Biden and did not realize the request was tantamount to investigating "
+                            + "Biden until he heard the call.", "2019-10-08");
+        events.Should().NotContain(e => e.SourceName == e.TargetName);
+    }
+
     // Two officials of one government are still two parties ("the two" after they met).
     [Fact]
     public void PairReference_KeepsTwoPeopleOfOneGovernment()

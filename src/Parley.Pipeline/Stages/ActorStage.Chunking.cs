@@ -404,10 +404,8 @@ public sealed partial class ActorStage
         }
         string head = tokens[item.End - 1].Lower;
         bool countries = head is "countries" or "nations" or "sides" or "allies";
-        // A bare "the two" or "both" is said of people ("The two also agreed ..."), as "the two
-        // leaders" is: not of any two countries the last sentence named in passing.
-        bool persons = head is "leaders" or "ministers" or "envoys" or "diplomats" or "presidents" or "two" or "both";
-        if (state.Pair(countries, persons) is var (a, b))
+        bool persons = head is "leaders" or "ministers" or "envoys" or "diplomats" or "presidents";
+        if (state.Pair(countries, persons, bare: head is "two" or "both") is var (a, b))
         {
             string text = span.TextOf(doc.Text);
             output.Add(new ActorMention(span, ActorKind.Coreference, a with { Text = text }, s));

@@ -160,6 +160,7 @@ public sealed partial class ActorStage : IStage
                     AnyPair = (b, a);
                     AnyPairSentence = CurrentSentence;
                     AnyPairOfPersons = persons;
+                    AnyPairMixed = personLike != bPerson;
                 }
             }
             InSentence.Add((a, personLike));
@@ -167,13 +168,17 @@ public sealed partial class ActorStage : IStage
 
         public int CurrentSentence = -1, PersonPairSentence = -1, AnyPairSentence = -1;
         public bool AnyPairOfPersons;
+        /// <summary>True when the latest pair of distinct countries is one person and one country, place or body.</summary>
+        public bool AnyPairMixed;
 
         /// <summary>
-        /// The pair "the two leaders" (<paramref name="persons"/>) or "the two sides"
-        /// (<paramref name="countries"/>) refers to: the latest qualifying pair, a coordinated
-        /// subject winning ties.
+        /// The pair "the two leaders" (<paramref name="persons"/>), "the two sides"
+        /// (<paramref name="countries"/>) or a bare "the two" (<paramref name="bare"/>) refers
+        /// to: the latest qualifying pair, a coordinated subject winning ties. A bare "the two"
+        /// is two people or two countries alike, never a person and a country named in passing
+        /// ("Park called on North Korea ... The two also agreed").
         /// </summary>
-        public (ActorRef, ActorRef)? Pair(bool countries, bool persons)
+        public (ActorRef, ActorRef)? Pair(bool countries, bool persons, bool bare = false)
         {
             (ActorRef, ActorRef)? best = null;
             int bestAt = -1;
@@ -186,7 +191,7 @@ public sealed partial class ActorStage : IStage
             }
             Consider(SubjectPair, SubjectPairSentence);
             if (!countries) Consider(PersonPair, PersonPairSentence);
-            if (!persons) Consider(AnyPair, AnyPairSentence);
+            if (!persons && !(bare && AnyPairMixed)) Consider(AnyPair, AnyPairSentence);
             if (best is not null) return best;
             ActorRef? second = null;
             for (int i = Recent.Count - 1; i >= 0; i--)

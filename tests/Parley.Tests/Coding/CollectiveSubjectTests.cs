@@ -88,6 +88,15 @@ public class CollectiveSubjectTests
         events.Should().NotContain(e => e.SourceName == reporter || e.TargetName == reporter);
     }
 
+    // Two countries alike are what a bare "the two" may stand for.
+    [Fact]
+    public void BarePairReference_KeepsTwoCountries()
+    {
+        var agree = Events("China sharply criticized Japan over the islands on Monday. The two later agreed to hold talks in Beijing.", "2019-06-11")
+            .Where(e => e.Cameo.StartsWith("03", StringComparison.Ordinal)).ToList();
+        agree.Should().Contain(e => e.Source == "CHN" && e.Target == "JPN");
+    }
+
     // "Ahn and Yoo both criticized": a "both" after its own subject is no reference back to the
     // two leaders of the sentence before.
     [Theory]

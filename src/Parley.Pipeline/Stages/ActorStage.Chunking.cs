@@ -179,6 +179,14 @@ public sealed partial class ActorStage
             if (SingularPronouns.Contains(t.Lower) || MatchPair(tokens, i) > 0 || t.Lower == "they")
             {
                 int plen = SingularPronouns.Contains(t.Lower) || t.Lower == "they" ? 1 : MatchPair(tokens, i);
+                // "Scott and DeSantis both promised", "they both said": a "both" floating after its
+                // subject (a name, not the sentence's first word, or a pronoun) is no mention of its own.
+                if (t.Lower == "both" && plen == 1 && i >= 1 && (tokens[i - 1].Lower is "they" or "we"
+                        || (i >= 2 && tokens[i - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[i - 1].Span.Start]))))
+                {
+                    i++;
+                    continue;
+                }
                 items.Add(new Item(i, i + plen, ItemKind.Pronoun, null, null));
                 i += plen;
                 continue;
@@ -387,6 +395,9 @@ public sealed partial class ActorStage
             if ((state.SentenceSubject ?? state.PrevSubject ?? state.LastPerson) is { } p)
             {
                 if (state.SentenceMentions++ == 0) state.SentenceSubject = p;
+                // "His talks with Takehiro Funakoshi": the person a pronoun stands for is a party
+                // of the sentence as much as one named, for a later "the two sides".
+                if (!Reports(tokens, item.Start, item.End)) state.Note(p, true);
                 output.Add(new ActorMention(span, ActorKind.Coreference, p with { Text = span.TextOf(doc.Text) }, s));
             }
             return;
@@ -394,7 +405,7 @@ public sealed partial class ActorStage
         string head = tokens[item.End - 1].Lower;
         bool countries = head is "countries" or "nations" or "sides" or "allies";
         bool persons = head is "leaders" or "ministers" or "envoys" or "diplomats" or "presidents";
-        if (state.Pair(countries, persons) is var (a, b))
+        if (state.Pair(countries, persons, bare: head is "two" or "both") is var (a, b))
         {
             string text = span.TextOf(doc.Text);
             output.Add(new ActorMention(span, ActorKind.Coreference, a with { Text = text }, s));
@@ -476,11 +487,51 @@ public sealed partial class ActorStage
                 state.ShortNames[Dictionaries.PersonNames.ShortName(name).ToLowerInvariant()] = actor with { Name = name };
         }
         if (actor.Code.Length == 0) return;
-        bool personLike = person is not null || name is not null || (sector is not null && country is not null && !IsPlural(tokens[items[last].End - 1].Lower));
+        string head = tokens[items[last].End - 1].Lower;
+        int chunkStart = items[first].Start, chunkEnd = items[last].End;
+        // "Kim Gunn, Seoul's special representative for ..., held talks": a title set off by a
+        // comma right after a name is that person again, not a second actor.
+        if (person is null && name is null && state.AppositiveTo(s, tokens, chunkStart) is { } named
+            && (country is null || actor.CountryCode == named.CountryCode) && IsPersonTitle(kind, sector, head)
+            && !(chunkEnd < tokens.Length && tokens[chunkEnd].Lower is "and" or "or"))
+        {
+            output.Add(new ActorMention(span, ActorKind.Coreference, named with { Text = surface }, s));
+            return;
+        }
+        // A seat of government ("Seoul") or a body ("the foreign ministry") is not a person: it is
+        // neither "he" nor one of "the two ministers".
+        bool personLike = person is not null || name is not null || (country is not null && IsPersonTitle(kind, sector, head));
+        if (person is not null || name is not null) state.Named(s, chunkEnd, actor);
         state.Saw(actor, personLike);
-        state.Note(actor, personLike);
+        // Who reports the sentence is not a party to what it reports: no pair for a later "the two" is made with them.
+        if (!Reports(tokens, chunkStart, chunkEnd)) state.Note(actor, personLike);
         if (state.SentenceMentions++ == 0 && personLike) state.SentenceSubject = actor;
         output.Add(new ActorMention(span, kind, actor, s));
+    }
+
+    // A title that names one person ("special representative", "top diplomat"), not a seat of
+    // government, a body ("foreign ministry", "presidential office") or a group ("officials").
+    private static bool IsPersonTitle(ActorKind kind, string? sector, string head) =>
+        kind == ActorKind.Agent && sector is not null && !IsPlural(head) && !BodyWords.Contains(head);
+
+    private static readonly FrozenSet<string> BodyWords = new[]
+    {
+        "ministry", "office", "department", "government", "administration", "agency", "council", "commission", "committee",
+        "bureau", "cabinet", "parliament", "assembly", "congress", "senate", "court", "embassy", "mission", "regime", "secretariat",
+        "military", "army", "navy", "police", "party", "media", "press", "coalition", "junta", "opposition", "house", "legislature",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // True when the actor at tokens [start, end) reports the sentence: "according to Park",
+    // "..., said Park", "Seoul's foreign ministry said", "Lee later added".
+    private static bool Reports(ReadOnlySpan<Token> tokens, int start, int end)
+    {
+        if (start >= 2 && tokens[start - 2].Lower == "according" && tokens[start - 1].Lower == "to") return true;
+        // "..., said Park": the verb after the reported words; "Park said Kang met Pompeo" is not this.
+        if (start >= 2 && tokens[start - 1].Lower is "said" or "says" && tokens[start - 2].Lower is "," or "\"" or "\u201D") return true;
+        int k = end;
+        while (k < tokens.Length && (tokens[k].Lower is "also" or "later" or "further" or "then" or "on" or "today" or "yesterday"
+                                     || TimeStage.Weekdays.ContainsKey(tokens[k].Lower))) k++;
+        return k < tokens.Length && tokens[k].Lower is "said" or "says" or "added" or "stated";
     }
 
     private static bool SaysFormer(ReadOnlySpan<Token> tokens, int start, int end)

@@ -96,7 +96,7 @@ public sealed partial class ActorStage : IStage
         public readonly Dictionary<string, ActorRef> ShortNames = new(StringComparer.Ordinal);
         /// <summary>People behind short names, so their code is taken on each sentence's day.</summary>
         public readonly Dictionary<string, Dictionaries.Person> ShortNamePeople = new(StringComparer.Ordinal);
-        public readonly List<ActorRef> Recent = [];
+        public readonly List<(ActorRef Actor, bool PersonLike)> Recent = [];
         public ActorRef? LastPerson;
         /// <summary>The person-like first actor of the latest sentence that began with one.</summary>
         public ActorRef? PrevSubject;
@@ -107,10 +107,34 @@ public sealed partial class ActorStage : IStage
         public int SubjectPairSentence = -1;
         public int SentenceMentions;
 
+        /// <summary>The latest named person or name of the current sentence and the token after it.</summary>
+        private ActorRef? _named;
+        private int _namedSentence = -1, _namedEnd = -1;
+
+        public void Named(int sentence, int end, ActorRef a)
+        {
+            _named = a;
+            _namedSentence = sentence;
+            _namedEnd = end;
+        }
+
+        /// <summary>
+        /// The named actor a title starting at token <paramref name="start"/> stands in apposition
+        /// to: the name just before it, a comma and at most determiners between ("Kim Gunn, the
+        /// special representative"); null when none.
+        /// </summary>
+        public ActorRef? AppositiveTo(int sentence, ReadOnlySpan<Token> tokens, int start)
+        {
+            if (_named is null || _namedSentence != sentence || _namedEnd >= start || tokens[_namedEnd].Lower != ",") return null;
+            for (int i = _namedEnd + 1; i < start; i++)
+                if (!Fillers.Contains(tokens[i].Lower)) return null;
+            return _named;
+        }
+
         public void Saw(ActorRef a, bool personLike)
         {
-            Recent.RemoveAll(r => r.Name == a.Name && r.Code == a.Code);
-            Recent.Add(a);
+            Recent.RemoveAll(r => r.Actor.Name == a.Name && r.Actor.Code == a.Code);
+            Recent.Add((a, personLike));
             if (personLike) LastPerson = a;
         }
 
@@ -136,6 +160,7 @@ public sealed partial class ActorStage : IStage
                     AnyPair = (b, a);
                     AnyPairSentence = CurrentSentence;
                     AnyPairOfPersons = persons;
+                    AnyPairMixed = personLike != bPerson;
                 }
             }
             InSentence.Add((a, personLike));
@@ -143,13 +168,17 @@ public sealed partial class ActorStage : IStage
 
         public int CurrentSentence = -1, PersonPairSentence = -1, AnyPairSentence = -1;
         public bool AnyPairOfPersons;
+        /// <summary>True when the latest pair of distinct countries is one person and one country, place or body.</summary>
+        public bool AnyPairMixed;
 
         /// <summary>
-        /// The pair "the two leaders" (<paramref name="persons"/>) or "the two sides"
-        /// (<paramref name="countries"/>) refers to: the latest qualifying pair, a coordinated
-        /// subject winning ties.
+        /// The pair "the two leaders" (<paramref name="persons"/>), "the two sides"
+        /// (<paramref name="countries"/>) or a bare "the two" (<paramref name="bare"/>) refers
+        /// to: the latest qualifying pair, a coordinated subject winning ties. A bare "the two"
+        /// is two people or two countries alike, never a person and a country named in passing
+        /// ("Park called on North Korea ... The two also agreed").
         /// </summary>
-        public (ActorRef, ActorRef)? Pair(bool countries, bool persons)
+        public (ActorRef, ActorRef)? Pair(bool countries, bool persons, bool bare = false)
         {
             (ActorRef, ActorRef)? best = null;
             int bestAt = -1;
@@ -162,13 +191,14 @@ public sealed partial class ActorStage : IStage
             }
             Consider(SubjectPair, SubjectPairSentence);
             if (!countries) Consider(PersonPair, PersonPairSentence);
-            if (!persons) Consider(AnyPair, AnyPairSentence);
+            if (!persons && !(bare && AnyPairMixed)) Consider(AnyPair, AnyPairSentence);
             if (best is not null) return best;
             ActorRef? second = null;
             for (int i = Recent.Count - 1; i >= 0; i--)
             {
-                var r = Recent[i];
-                if (r.Code.Length < 3) continue;
+                var (r, personLike) = Recent[i];
+                // "both men", "the two leaders": people, not a sector or a place seen last.
+                if (r.Code.Length < 3 || (persons && !personLike)) continue;
                 if (second is null) { second = r; continue; }
                 bool distinct = countries ? r.CountryCode != second.CountryCode : r.Name != second.Name && r.Code != second.Code || r.CountryCode != second.CountryCode;
                 if (distinct) return (r, second);

@@ -125,7 +125,12 @@ public sealed partial class CodingStage
         // from the country it names ("their forces completed their withdrawal from the Bosnian town").
         for (int n = 0; n < pairs.Count; n++)
             pairs[n] = (Placed(ctx, pairs[n].Source, clauseTarget ? NoActor : pairs[n].Target, true), Placed(ctx, pairs[n].Target, pairs[n].Source, false));
-        pairs.RemoveAll(x => SameActor(x.Source, x.Target) || !Codable(x.Source) || (!Codable(x.Target) && !ReferenceEquals(x.Target, NoActor)));
+        pairs.RemoveAll(x => SameAgent(x.Source, x.Target) || !Codable(x.Source) || (!Codable(x.Target) && !ReferenceEquals(x.Target, NoActor)));
+        // One actor named twice in a slot ("Lee Do-hoon, Seoul's special representative, held
+        // talks") is one party to one event.
+        for (int n = pairs.Count - 1; n > 0; n--)
+            for (int m = 0; m < n; m++)
+                if (SameActor(pairs[m].Source, pairs[n].Source) && SameActor(pairs[m].Target, pairs[n].Target)) { pairs.RemoveAt(n); break; }
         if (pairs.Count == 0) return false;
 
         var modality = ModalityOf(ctx, at, boundary, p.Nominal);
@@ -411,6 +416,11 @@ public sealed partial class CodingStage
         string.CompareOrdinal(a.Name, b.Name) < 0 ? a.Name + "|" + b.Name : b.Name + "|" + a.Name;
 
     private static bool SameActor(ActorRef a, ActorRef b) => a.Name == b.Name && a.Code == b.Code;
+
+    // One party on both sides of an event: the same actor, or one named person coded by two roles
+    // (a pronoun taking "Vice President Biden"'s office, the short name "Biden" his role on the day).
+    private static bool SameAgent(ActorRef a, ActorRef b) =>
+        SameActor(a, b) || (a.Name.Length > 0 && a.Name == b.Name && char.IsUpper(a.Name[0]) && a.CountryCode == b.CountryCode);
 
     // An actor known only by its role or by coreference is less certain than a named one.
     private static bool IsVague(ActorRef a) => a.Name == a.Text && a.Code.Length > 3 && !char.IsUpper(a.Text.FirstOrDefault());

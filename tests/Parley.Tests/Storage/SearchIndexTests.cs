@@ -111,7 +111,7 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
-    public void TwoStoresOnOneFile_IndexEachArticleOnce()
+    public async Task TwoStoresOnOneFile_IndexEachArticleOnce()
     {
         string db = File("shared");
         using var writer = new SqliteEventStore(db);
@@ -120,8 +120,7 @@ public sealed class SearchIndexTests : IDisposable
         reader.SearchArticles("Ukraine", 10, 0).Total.Should().Be(1, "a search indexes what another store committed");
         Ingest(writer, Sample("wire-copy-a.txt"));
         // Both stores catch up the one search file: each article is indexed once, by one of them.
-        var both = new[] { Task.Run(writer.Settle), Task.Run(reader.Settle) };
-        Task.WaitAll(both);
+        await Task.WhenAll(Task.Run(writer.Settle), Task.Run(reader.Settle));
         reader.SearchArticles("deterrence", 10, 0).Total.Should().Be(1);
         writer.SearchArticles("Ukraine", 10, 0).Total.Should().Be(1);
         writer.IntegrityCheck().Should().Be("ok");

@@ -189,10 +189,12 @@ public abstract partial class RelationalEventStore
         var fresh = new List<string>[bands.Length];
         for (int i = 0; i < bands.Length; i++)
         {
-            // A common band's stored rows come from the cache; its parameter is bound to a band that never exists.
+            // A common band's stored rows come from the cache, and a band no article may have is not
+            // looked up: their parameters are bound to a band that never exists.
             bool cached = _commonBands.TryGetValue(bands[i], out stored[i]!);
+            if (!cached && !buffer.MayHave(bands[i])) stored[i] = [];
             fresh[i] = [];
-            w.BandRows.Set(BatchStatements.BandParams[i], cached ? -1L : bands[i]);
+            w.BandRows.Set(BatchStatements.BandParams[i], stored[i] is not null ? -1L : bands[i]);
         }
         using (var r = w.BandRows.Command.ExecuteReader())
             while (r.Read()) fresh[r.GetInt32(0)].Add(r.GetString(1));

@@ -81,6 +81,9 @@ public sealed partial class SqliteEventStore : RelationalEventStore
     /// <summary>Story band rows held in memory, not yet in the band index.</summary>
     internal int BufferedBandRows => _bands.Rows;
 
+    /// <summary>False when no stored or buffered article has the story band (tests).</summary>
+    internal bool MayHaveBand(long band) => _bands.MayHave(band);
+
     /// <inheritdoc/>
     private protected override BandBuffer? BufferedBands => _bands;
 

@@ -122,6 +122,40 @@ public sealed class BandBufferTests : IDisposable
     }
 
     // A report of about 120 words unique to n: no two share a shingle.
+    [Fact]
+    public void BandFilter_AfterReopen_MayHaveEveryStoredAndBufferedBand_AndRulesOutOthers()
+    {
+        string file = File("filter");
+        using (var store = new SqliteEventStore(file, bandBufferRows: 64))
+            Ingest(store, Enumerable.Range(0, 10).Select(i => Text($"f{i:D2}", Report(i), "SEOUL", "(Yonhap)")));
+        using var reopened = new SqliteEventStore(file, bandBufferRows: 64);
+        // The first batch after opening loads the filter from the band index and the buffer from the watermark.
+        Ingest(reopened, [Text("g00", Report(20), "TOKYO", "(Kyodo)")]);
+        var bands = new List<long>();
+        using (var db = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "SELECT band FROM article_bands";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) bands.Add(r.GetInt64(0));
+        }
+        bands.Should().NotBeEmpty();
+        using (var db = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "SELECT minhash FROM articles";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                if (Parley.Pipeline.Consolidation.MinHash.FromBytes((byte[])r[0]) is { } sig) bands.AddRange(Parley.Pipeline.Consolidation.MinHash.Bands(sig));
+        }
+        bands.Should().OnlyContain(b => reopened.MayHaveBand(b), "a band some article has is never ruled out");
+        var random = new Random(7);
+        int ruledOut = Enumerable.Range(0, 10_000).Count(_ => !reopened.MayHaveBand(random.NextInt64()));
+        ruledOut.Should().BeGreaterThan(9_990, "bands no article has are almost all ruled out");
+    }
+
     private static string Report(int n, int sentences = 8)
     {
         var sb = new StringBuilder();

@@ -15,7 +15,7 @@ public static class ChildRun
     /// <summary>Runs the ingest and writes the <see cref="RunReport"/> as JSON to standard output.</summary>
     public static int Main(string corpus, string db, int workers)
     {
-        foreach (var f in new[] { db, db + "-wal", db + "-shm", db + "-search", db + "-search-wal", db + "-search-shm" }) File.Delete(f);
+        foreach (var f in SqliteEventStore.FilesOf(db)) File.Delete(f);
         long t0 = Stopwatch.GetTimestamp();
         var self = Process.GetCurrentProcess();
         var dict = DictionarySet.Default;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Parley.Storage;
 using Parley.Throughput;
 
 // End-to-end throughput: makes news-like corpora (see CorpusGenerator), ingests each into a fresh SQLite file
@@ -139,7 +140,7 @@ static RunReport FinishChild(Process p, string db)
         var output = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         if (p.ExitCode != 0) throw new InvalidOperationException($"ingest run failed with exit code {p.ExitCode}");
-        foreach (var f in new[] { db, db + "-wal", db + "-shm", db + "-search", db + "-search-wal", db + "-search-shm" }) File.Delete(f);
+        foreach (var f in SqliteEventStore.FilesOf(db)) File.Delete(f);
         return JsonSerializer.Deserialize<RunReport>(output.Trim().Split('\n')[^1])!;
     }
 }

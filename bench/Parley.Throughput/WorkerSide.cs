@@ -113,7 +113,7 @@ public static class WorkerSide
         }
         finally
         {
-            foreach (var f in new[] { db, db + "-wal", db + "-shm", db + "-search", db + "-search-wal", db + "-search-shm" }) File.Delete(f);
+            foreach (var f in SqliteEventStore.FilesOf(db)) File.Delete(f);
         }
     }
 

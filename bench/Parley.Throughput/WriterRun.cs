@@ -18,7 +18,7 @@ public static class WriterRun
     /// <summary>Runs the measure and prints the writer's time per capture by phase.</summary>
     public static int Run(string corpus, string db, int batchSize)
     {
-        foreach (var f in new[] { db, db + "-wal", db + "-shm", db + "-search", db + "-search-wal", db + "-search-shm" }) File.Delete(f);
+        foreach (var f in SqliteEventStore.FilesOf(db)) File.Delete(f);
         var dict = DictionarySet.Default;
         var diagnostics = new Diagnostics();
         using var store = new SqliteEventStore(db);

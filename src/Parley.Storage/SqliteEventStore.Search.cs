@@ -30,7 +30,7 @@ public sealed partial class SqliteEventStore
     private readonly SemaphoreSlim _indexDue = new(0);
     private SqliteConnection? _searchRead, _searchWrite;
     private Thread? _indexer;
-    private bool _searchAttached, _searchBehind;
+    private bool _searchAttached;
 
     /// <summary>Articles read from the database per indexing transaction.</summary>
     internal const int IndexChunk = 2048;
@@ -38,31 +38,41 @@ public sealed partial class SqliteEventStore
     /// <summary>The search file of the database at <paramref name="path"/>.</summary>
     public static string SearchPathOf(string path) => path + "-search";
 
+    /// <summary>The search file of the database at <paramref name="path"/> with SQLite's log and shared-memory files.</summary>
+    public static string[] SearchFilesOf(string path) => WithSidecars(SearchPathOf(path));
+
+    /// <summary>Every file of the database at <paramref name="path"/>: the database and its search file, each with SQLite's log and shared-memory files.</summary>
+    public static string[] FilesOf(string path) => [.. WithSidecars(path), .. SearchFilesOf(path)];
+
+    private static string[] WithSidecars(string file) => [file, file + "-wal", file + "-shm"];
+
     private string SearchPath => SearchPathOf(_path);
 
     // At open: makes sure the search file belongs to this database (its link key and a watermark
     // the database can have reached), else starts it afresh; a file SQLite cannot read is replaced.
     private void OpenSearch()
     {
+        bool behind;
         try
         {
-            PrepareSearchFile();
+            behind = PrepareSearchFile();
         }
         catch (SqliteException)
         {
             DetachSearch();
-            foreach (var f in new[] { SearchPath, SearchPath + "-wal", SearchPath + "-shm" }) File.Delete(f);
-            PrepareSearchFile();
+            foreach (var f in SearchFilesOf(_path)) File.Delete(f);
+            behind = PrepareSearchFile();
         }
         finally
         {
             DetachSearch();
         }
         // A new, rebuilt or lagging index catches up in the background from the start.
-        if (_searchBehind) SignalIndexer();
+        if (behind) SignalIndexer();
     }
 
-    private void PrepareSearchFile()
+    // Returns whether the index is behind the database (articles or removals it has not applied).
+    private bool PrepareSearchFile()
     {
         AttachSearch();
         Exec("PRAGMA search.journal_mode=WAL;");
@@ -84,10 +94,11 @@ public sealed partial class SqliteEventStore
         }
         // The log entries the index has applied are no longer needed.
         Exec("DELETE FROM main.search_removed WHERE seq <= (SELECT removed_seq FROM search.search_state);", tx);
-        _searchBehind = Count(
+        bool behind = Count(
             "SELECT EXISTS (SELECT 1 FROM main.search_removed) OR (SELECT article_rowid FROM search.search_state) < coalesce((SELECT max(rowid) FROM main.articles), 0)",
             tx) == 1;
         tx.Commit();
+        return behind;
     }
 
     private void AttachSearch()
@@ -164,12 +175,12 @@ public sealed partial class SqliteEventStore
     private void IndexPending()
     {
         _searchRead ??= OpenSecond(SqliteOpenMode.ReadOnly);
-        _searchWrite ??= OpenSecond(SearchPath, SqliteOpenMode.ReadWrite);
+        var searchWrite = SearchWriter();
         while (true)
         {
             // The search file's write lock first: another process's store may index the same
             // database, and its state is read and advanced under that lock only.
-            using var tx = _searchWrite.BeginTransaction();
+            using var tx = searchWrite.BeginTransaction();
             long watermark, applied;
             using (var state = Write(tx, "SELECT article_rowid, removed_seq FROM search_state"))
             using (var r = state.ExecuteReader())
@@ -177,7 +188,7 @@ public sealed partial class SqliteEventStore
                 if (!r.Read()) return;
                 (watermark, applied) = (r.GetInt64(0), r.GetInt64(1));
             }
-            var removed = new List<long>();
+            var removed = new HashSet<long>();
             var rows = new List<(long RowId, string Headline, string Body)>();
             long newWatermark = watermark, newApplied = applied;
             int fresh = 0;
@@ -190,7 +201,7 @@ public sealed partial class SqliteEventStore
                     {
                         newApplied = r.GetInt64(0);
                         long rowid = r.GetInt64(1);
-                        if (rowid <= watermark && !removed.Contains(rowid)) removed.Add(rowid);
+                        if (rowid <= watermark) removed.Add(rowid);
                     }
                 foreach (long rowid in removed)
                 {
@@ -209,7 +220,7 @@ public sealed partial class SqliteEventStore
                 // SQLite gives a new row the largest rowid plus one, so rowids above the largest one
                 // now (deleted, their removals applied above) can come back: the watermark stays
                 // at or below it, and a row stored there later is new to the index.
-                using (var max = Read(read, "SELECT coalesce(max(rowid), 0) FROM articles WHERE @v = @v", 0))
+                using (var max = Read(read, "SELECT coalesce(max(rowid), 0) FROM articles"))
                     newWatermark = Math.Min(newWatermark, Convert.ToInt64(max.ExecuteScalar(), CultureInfo.InvariantCulture));
                 read.Commit();
             }
@@ -238,12 +249,12 @@ public sealed partial class SqliteEventStore
             if (fresh < IndexChunk) return;
         }
 
-        static SqliteCommand Read(SqliteTransaction tx, string sql, long value)
+        static SqliteCommand Read(SqliteTransaction tx, string sql, long? value = null)
         {
             var cmd = tx.Connection!.CreateCommand();
             cmd.Transaction = tx;
             cmd.CommandText = sql;
-            cmd.Parameters.AddWithValue("@v", value);
+            if (value is { } v) cmd.Parameters.AddWithValue("@v", v);
             return cmd;
         }
 
@@ -263,12 +274,14 @@ public sealed partial class SqliteEventStore
     {
         lock (_searchGate)
         {
-            _searchWrite ??= OpenSecond(SearchPath, SqliteOpenMode.ReadWrite);
-            using var cmd = _searchWrite.CreateCommand();
+            using var cmd = SearchWriter().CreateCommand();
             cmd.CommandText = "SELECT article_rowid FROM search_state";
             return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
     }
+
+    // Under _searchGate: the connection that writes the search file, opened on first use.
+    private SqliteConnection SearchWriter() => _searchWrite ??= OpenSecond(SearchPath, SqliteOpenMode.ReadWrite);
 
     private void StopIndexer()
     {

@@ -30,7 +30,7 @@ public sealed class SearchIndexTests : IDisposable
 
     private static void DeleteSearchFile(string db)
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) System.IO.File.Delete(SqliteEventStore.SearchPathOf(db) + suffix);
+        foreach (var f in SqliteEventStore.SearchFilesOf(db)) System.IO.File.Delete(f);
     }
 
     [Fact]

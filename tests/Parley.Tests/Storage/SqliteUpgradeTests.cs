@@ -47,7 +47,7 @@ public sealed class SqliteUpgradeTests : IDisposable
             cmd.ExecuteNonQuery();
         }
         SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { "", "-wal", "-shm" }) File.Delete(SqliteEventStore.SearchPathOf(file) + f);
+        foreach (var f in SqliteEventStore.SearchFilesOf(file)) File.Delete(f);
 
         using var upgraded = new SqliteEventStore(file);
         upgraded.SchemaVersion.Should().BeGreaterThan(7);

@@ -29,6 +29,9 @@ public abstract partial class RelationalEventStore
             long t = System.Diagnostics.Stopwatch.GetTimestamp();
             using var tx = Begin();
             var buffer = BufferedBands;
+            BesideStories? beside = null;
+            StoryReads? reads = null;
+            Task? lookups = null;
             try
             {
                 buffer?.Begin(tx);
@@ -36,17 +39,28 @@ public abstract partial class RelationalEventStore
                 var changes = new Changes();
                 using var w = new BatchStatements(this, tx);
                 t = p.Lap(WriteProfile.Fence, t);
+                // A batch that replaces nothing looks its articles' stories up on a second thread while
+                // this one writes the rest of the batch (see BesideStories).
+                if (buffer is not null && IsFresh(w, batch) && BeginBesideReads() is { } besideReads)
+                {
+                    reads = besideReads;
+                    beside = new BesideStories(this, buffer);
+                    var articles = StoryArticles(batch);
+                    lookups = Task.Factory.StartNew(() => beside.Run(besideReads, articles), CancellationToken.None,
+                        TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                }
+                t = p.Lap(WriteProfile.Forget, t);
                 foreach (var pc in batch)
                 {
                     var rows = pc.Rows ?? CaptureRows.Of(pc);
-                    ForgetCapture(tx, w, pc.Capture.Id, changes);
+                    if (beside is null) ForgetCapture(tx, w, pc.Capture.Id, changes);
                     t = p.Lap(WriteProfile.Forget, t);
                     for (int i = 0; i < pc.Articles.Count; i++)
                     {
                         InsertArticle(tx, w, pc.Articles[i], rows.Articles[i]);
                         changes.Articles[pc.Articles[i].Id] = (rows.Articles[i].SourceKey, ParseIso(Iso(pc.Articles[i].Published)));
                         t = p.Lap(WriteProfile.Articles, t);
-                        if (rows.Articles[i].Signature is { } sig) JoinStory(w, pc.Articles[i].Id, rows.Articles[i].OwnStory, sig, rows.Articles[i].Bands!, t);
+                        if (beside is null && rows.Articles[i].Signature is { } sig) JoinStory(w, pc.Articles[i].Id, rows.Articles[i].OwnStory, sig, rows.Articles[i].Bands!, t);
                         t = System.Diagnostics.Stopwatch.GetTimestamp();
                     }
                     for (int i = 0; i < pc.Mentions.Count; i++)
@@ -58,6 +72,16 @@ public abstract partial class RelationalEventStore
                 // Another writer (a PostgreSQL worker) may touch these groups: lock them before the first re-clustering read.
                 LockGroups(tx, changes.Groups());
                 Consolidate(w, changes, p, ref t);
+                if (lookups is not null)
+                {
+                    // The lookups' writes, in the order the writer would have made them itself.
+                    lookups.GetAwaiter().GetResult();
+                    lookups = null;
+                    t = p.Lap(WriteProfile.Story, t);
+                    p.Add(WriteProfile.StoryBeside, beside!.Elapsed);
+                    beside.Apply(w);
+                    t = p.Lap(WriteProfile.StoryWrite, t);
+                }
                 if (buffer?.BeforeCommit(tx, changes.DeletedArticles) == true)
                 {
                     // Written in key order: each page of the band index is rewritten once for thousands of articles.
@@ -70,9 +94,17 @@ public abstract partial class RelationalEventStore
             }
             catch
             {
+                // The lookups share the band buffer and the caches: they end before either is undone.
+                if (lookups is not null)
+                    try { lookups.Wait(); }
+                    catch (AggregateException) { /* the batch fails anyway; its own error is the one reported */ }
                 buffer?.RolledBack();
                 _commonBands.Clear();
                 throw;
+            }
+            finally
+            {
+                reads?.Dispose();
             }
             if (buffer?.Committed() == true) _commonBands.Clear();
             BatchCommitted();
@@ -149,11 +181,7 @@ public abstract partial class RelationalEventStore
     // started: when the lookup began, for the write profile.
     private void JoinStory(BatchStatements w, string articleId, string ownStory, ulong[] sig, long[] bands, long started)
     {
-        var labels = new SortedSet<string>(StringComparer.Ordinal) { ownStory };
-        foreach (var candidate in StoryCandidates(w, bands))
-            if (SignatureOf(w, candidate) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold
-                && w.StoryOf.Set("@id", candidate).Command.ExecuteScalar() is string story)
-                labels.Add(story);
+        var labels = StoryLabels(w.Reads, ownStory, sig, bands, null);
         Profile.Lap(WriteProfile.Story, started);
         long t = System.Diagnostics.Stopwatch.GetTimestamp();
         if (BufferedBands is { } buffer) buffer.Add(articleId, bands);
@@ -170,16 +198,29 @@ public abstract partial class RelationalEventStore
         Profile.Lap(WriteProfile.StoryWrite, t);
     }
 
+    // The story labels an article joins: its own and those of its near-duplicates, stored or buffered.
+    // beside: the batch's own lookups on a second connection, which see the batch's earlier articles
+    // and renamed stories through it rather than through the writer's transaction.
+    private SortedSet<string> StoryLabels(StoryReads r, string ownStory, ulong[] sig, long[] bands, BesideStories? beside)
+    {
+        var labels = new SortedSet<string>(StringComparer.Ordinal) { ownStory };
+        foreach (var candidate in StoryCandidates(r, bands))
+            if ((beside?.SignatureOf(candidate) ?? SignatureOf(r, candidate)) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold
+                && (beside is null ? r.StoryOf.Set("@id", candidate).Command.ExecuteScalar() as string : beside.StoryOf(r, candidate)) is string story)
+                labels.Add(story);
+        return labels;
+    }
+
     // The stored articles sharing a band with the new one, those sharing the most first, at most
     // MaxCandidates; of each band only its first MaxBandRows articles in id order are read.
-    private List<string> StoryCandidates(BatchStatements w, long[] bands)
+    private List<string> StoryCandidates(StoryReads w, long[] bands)
     {
         // The reader is closed before any other statement runs: PostgreSQL runs one command at a time per connection.
         var candidates = new List<string>();
         if (BufferedBands is not { } buffer)
         {
-            for (int i = 0; i < bands.Length; i++) w.FindStories.Set(BatchStatements.BandParams[i], bands[i]);
-            using var r = w.FindStories.Command.ExecuteReader();
+            for (int i = 0; i < bands.Length; i++) w.FindStories!.Set(BatchStatements.BandParams[i], bands[i]);
+            using var r = w.FindStories!.Command.ExecuteReader();
             while (r.Read()) candidates.Add(r.GetString(0));
             return candidates;
         }
@@ -249,7 +290,7 @@ public abstract partial class RelationalEventStore
     private readonly Dictionary<long, string[]> _commonBands = [];
     private const int CommonBandRows = 16, MaxCommonBands = 1024;
 
-    private ulong[]? SignatureOf(BatchStatements w, string articleId)
+    private ulong[]? SignatureOf(StoryReads w, string articleId)
     {
         if (_signatures.TryGet(articleId, out var sig)) return sig;
         sig = MinHash.FromBytes(w.Signature.Set("@id", articleId).Command.ExecuteScalar() as byte[]);
@@ -354,6 +395,14 @@ public abstract partial class RelationalEventStore
         }
     }
 
+    /// <summary>The SQL of the story lookup's reads, for a store that runs them on another connection.</summary>
+    private protected static class StoryReadsSql
+    {
+        public static string[] BandParams => BatchStatements.BandParams;
+        public static string BandRows => BatchStatements.BandRowsSql;
+        public const string Signature = BatchStatements.SignatureSql, StoryOf = BatchStatements.StoryOfSql;
+    }
+
     /// <summary>The statements a batch runs for every capture, prepared once.</summary>
     private sealed class BatchStatements : IDisposable
     {
@@ -362,6 +411,15 @@ public abstract partial class RelationalEventStore
 
         /// <summary>The parameters of <see cref="FindStories"/>, one per MinHash band.</summary>
         public static readonly string[] BandParams = Enumerable.Range(0, MinHash.Size / MinHash.BandRows).Select(i => "@b" + i).ToArray();
+
+        /// <summary>The stored rows of each band, tagged with the band's position, for a store that also buffers bands.</summary>
+        public static readonly string BandRowsSql = string.Join(" UNION ALL ", BandParams.Select((b, i) =>
+            $"SELECT {i} AS i, article_id FROM (SELECT article_id FROM article_bands WHERE band={b} ORDER BY article_id LIMIT {StoryGroups.MaxBandRows}) AS b{i}"));
+
+        public const string SignatureSql = "SELECT minhash FROM articles WHERE id=@id", StoryOfSql = "SELECT story_id FROM articles WHERE id=@id";
+
+        /// <summary>The story lookup's reads, in the batch's transaction.</summary>
+        public readonly StoryReads Reads;
 
         public BatchStatements(RelationalEventStore s, DbTransaction tx)
         {
@@ -388,11 +446,10 @@ public abstract partial class RelationalEventStore
                     $"SELECT article_id FROM (SELECT article_id FROM article_bands WHERE band={b} ORDER BY article_id LIMIT {StoryGroups.MaxBandRows}) AS b{i}"))}) AS c
                 GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT {StoryGroups.MaxCandidates}
                 """, tx, BandParams);
-            // The stored rows of each band, tagged with the band's position, for a store that also buffers bands.
-            BandRows = s.Prepare(string.Join(" UNION ALL ", BandParams.Select((b, i) =>
-                $"SELECT {i} AS i, article_id FROM (SELECT article_id FROM article_bands WHERE band={b} ORDER BY article_id LIMIT {StoryGroups.MaxBandRows}) AS b{i}")), tx, BandParams);
-            Signature = s.Prepare("SELECT minhash FROM articles WHERE id=@id", tx, "@id");
-            StoryOf = s.Prepare("SELECT story_id FROM articles WHERE id=@id", tx, "@id");
+            BandRows = s.Prepare(BandRowsSql, tx, BandParams);
+            Signature = s.Prepare(SignatureSql, tx, "@id");
+            StoryOf = s.Prepare(StoryOfSql, tx, "@id");
+            Reads = new StoryReads(FindStories, BandRows, Signature, StoryOf);
             // All bands of an article in one statement; a band repeated within an article is stored once.
             Bands = s.PrepareWrite($"INSERT INTO article_bands(band, article_id) VALUES {string.Join(", ", BandParams.Select(b => $"({b}, @article)"))} ON CONFLICT DO NOTHING",
                 tx, [.. BandParams, "@article"]);

@@ -100,5 +100,6 @@ public sealed partial class SqliteEventStore
             _processedRead?.Dispose();
             _reads?.Dispose();
         }
+        lock (_gate) _storyReads?.Dispose();
     }
 }

@@ -87,6 +87,38 @@ public sealed partial class SqliteEventStore : RelationalEventStore
     /// <inheritdoc/>
     private protected override BandBuffer? BufferedBands => _bands;
 
+    private SqliteConnection? _storyReads;
+
+    /// <summary>Whether a batch may look its stories up beside the writer; off, it looks them up in its transaction (tests).</summary>
+    internal bool StoriesBeside { get; init; } = true;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// A read-only connection of the store's own, opened on first use: in WAL mode it reads the
+    /// last commit while the writer's transaction is open. Its page cache (16 MB) holds the band
+    /// index pages the lookups read over and over.
+    /// </remarks>
+    private protected override StoryReads? BeginBesideReads()
+    {
+        if (!StoriesBeside) return null;
+        if (_storyReads is null)
+        {
+            _storyReads = OpenSecond(SqliteOpenMode.ReadOnly);
+            using var cache = _storyReads.CreateCommand();
+            cache.CommandText = "PRAGMA cache_size=-16384;";
+            cache.ExecuteNonQuery();
+        }
+        var tx = _storyReads.BeginTransaction(deferred: true);
+        Statement Read(string sql, params string[] names)
+        {
+            var cmd = _storyReads.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = sql;
+            return new Statement(cmd, names);
+        }
+        return new StoryReads(null, Read(StoryReadsSql.BandRows, StoryReadsSql.BandParams), Read(StoryReadsSql.Signature, "@id"), Read(StoryReadsSql.StoryOf, "@id"), tx);
+    }
+
     /// <inheritdoc/>
     protected override string CaptureSequence => "rowid";
 

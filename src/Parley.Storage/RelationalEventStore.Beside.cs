@@ -6,22 +6,74 @@ namespace Parley.Storage;
 
 public abstract partial class RelationalEventStore
 {
-    /// <summary>The reads a story lookup makes: the band index, and the signature and story of a candidate.</summary>
-    /// <param name="FindStories">The ranked candidates of a store that buffers no bands.</param>
-    /// <param name="BandRows">The stored rows of each band, for a store that buffers bands.</param>
-    /// <param name="Signature">The signature of an article.</param>
-    /// <param name="StoryOf">The story of an article.</param>
-    /// <param name="Scope">What ends with the reads (a read transaction beside the writer), if anything.</param>
-    private protected sealed record StoryReads(Statement? FindStories, Statement BandRows, Statement Signature, Statement StoryOf, IDisposable? Scope = null) : IDisposable
+    /// <summary>
+    /// The reads a story lookup makes (the band index, and the signature and story of a candidate),
+    /// prepared on one connection: the batch's own, or a second one beside the writer.
+    /// </summary>
+    private protected sealed class StoryReads : IDisposable
     {
-        /// <summary>Ends the reads of a second connection; the batch's own statements are the batch's to dispose.</summary>
+        // A band's first MaxBandRows articles in id order, as the i-th table of a query.
+        private static string BandTable(string band, int i) =>
+            $"(SELECT article_id FROM article_bands WHERE band={band} ORDER BY article_id LIMIT {StoryGroups.MaxBandRows}) AS b{i}";
+
+        /// <summary>
+        /// The ranked candidates, for a store that buffers no bands. The band index alone (a covering
+        /// primary key): no article row is read to find candidates. At most MaxBandRows rows of each
+        /// band are read, and the candidates sharing the most bands with the article are compared
+        /// first: a true reprint shares many of its story-specific (rare) bands, an article that
+        /// merely quotes a stock phrase shares one common band, so however common a band grows the
+        /// reprint stays among the candidates compared.
+        /// </summary>
+        public static readonly string FindStoriesSql = $"""
+            SELECT article_id FROM ({string.Join(" UNION ALL ", BatchStatements.BandParams.Select((b, i) => $"SELECT article_id FROM {BandTable(b, i)}"))}) AS c
+            GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT {StoryGroups.MaxCandidates}
+            """;
+
+        // The stored rows of each band, tagged with the band's position, for a store that also buffers bands.
+        private static readonly string BandRowsSql = string.Join(" UNION ALL ", BatchStatements.BandParams.Select((b, i) =>
+            $"SELECT {i} AS i, article_id FROM {BandTable(b, i)}"));
+
+        private StoryReads(Statement? findStories, Statement bandRows, Statement signature, Statement storyOf, IDisposable? scope)
+        {
+            FindStories = findStories;
+            BandRows = bandRows;
+            Signature = signature;
+            StoryOf = storyOf;
+            _scope = scope;
+        }
+
+        private readonly IDisposable? _scope;
+
+        /// <summary>The ranked candidates of a store that buffers no bands (<see cref="FindStoriesSql"/>); null on a store that does.</summary>
+        public Statement? FindStories { get; }
+
+        /// <summary>The stored rows of each band, for a store that buffers bands.</summary>
+        public Statement BandRows { get; }
+
+        /// <summary>The signature of an article.</summary>
+        public Statement Signature { get; }
+
+        /// <summary>The story of an article.</summary>
+        public Statement StoryOf { get; }
+
+        /// <summary>
+        /// Prepares the reads with <paramref name="prepare"/> (SQL and parameter names to a statement);
+        /// <paramref name="scope"/> (a read transaction) ends with them.
+        /// </summary>
+        public static StoryReads Prepare(Func<string, string[], Statement> prepare, Statement? findStories, IDisposable? scope = null) =>
+            new(findStories, prepare(BandRowsSql, BatchStatements.BandParams),
+                prepare("SELECT minhash FROM articles WHERE id=@id", ["@id"]), prepare("SELECT story_id FROM articles WHERE id=@id", ["@id"]), scope);
+
+        /// <summary>The stored story of <paramref name="articleId"/>, else null.</summary>
+        public string? StoryOfArticle(string articleId) => StoryOf.Set("@id", articleId).Command.ExecuteScalar() as string;
+
         public void Dispose()
         {
-            if (Scope is null) return;
+            FindStories?.Dispose();
             BandRows.Dispose();
             Signature.Dispose();
             StoryOf.Dispose();
-            Scope.Dispose();
+            _scope?.Dispose();
         }
     }
 
@@ -39,9 +91,7 @@ public abstract partial class RelationalEventStore
         var ids = new HashSet<string>(batch.Count, StringComparer.Ordinal);
         foreach (var pc in batch)
         {
-            if (!ids.Add(pc.Capture.Id)) return false;
-            w.HasArticles.Set("@c", pc.Capture.Id);
-            if (w.HasArticles.Command.ExecuteScalar() is not null) return false;
+            if (!ids.Add(pc.Capture.Id) || HasStoredArticles(w, pc.Capture.Id)) return false;
         }
         return true;
     }
@@ -114,7 +164,7 @@ public abstract partial class RelationalEventStore
         /// <summary>The story an article has now: set by this batch, or read from the commit, then followed through this batch's renames.</summary>
         public string? StoryOf(StoryReads reads, string articleId)
         {
-            string? story = _stories.TryGetValue(articleId, out var set) ? set : reads.StoryOf.Set("@id", articleId).Command.ExecuteScalar() as string;
+            string? story = _stories.TryGetValue(articleId, out var set) ? set : reads.StoryOfArticle(articleId);
             while (story is not null && _renamed.TryGetValue(story, out var next)) story = next;
             return story;
         }

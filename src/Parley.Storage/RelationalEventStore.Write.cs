@@ -127,8 +127,7 @@ public abstract partial class RelationalEventStore
     private void ForgetCapture(DbTransaction tx, BatchStatements w, string captureId, Changes changes)
     {
         // A capture seen for the first time has nothing to forget: one lookup instead of five statements.
-        w.HasArticles.Set("@c", captureId);
-        if (w.HasArticles.Command.ExecuteScalar() is null) return;
+        if (!HasStoredArticles(w, captureId)) return;
         w.OldMentions.Set("@c", captureId);
         using (var r = w.OldMentions.Command.ExecuteReader())
             while (r.Read())
@@ -158,6 +157,9 @@ public abstract partial class RelationalEventStore
         UnindexCapture(tx, captureId);
         w.DeleteArticles.Set("@c", captureId).Run();
     }
+
+    private static bool HasStoredArticles(BatchStatements w, string captureId) =>
+        w.HasArticles.Set("@c", captureId).Command.ExecuteScalar() is not null;
 
     private void InsertArticle(DbTransaction tx, BatchStatements w, Article a, ArticleRow row)
     {
@@ -206,7 +208,7 @@ public abstract partial class RelationalEventStore
         var labels = new SortedSet<string>(StringComparer.Ordinal) { ownStory };
         foreach (var candidate in StoryCandidates(r, bands))
             if ((beside?.SignatureOf(candidate) ?? SignatureOf(r, candidate)) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold
-                && (beside is null ? r.StoryOf.Set("@id", candidate).Command.ExecuteScalar() as string : beside.StoryOf(r, candidate)) is string story)
+                && (beside is null ? r.StoryOfArticle(candidate) : beside.StoryOf(r, candidate)) is string story)
                 labels.Add(story);
         return labels;
     }
@@ -395,28 +397,14 @@ public abstract partial class RelationalEventStore
         }
     }
 
-    /// <summary>The SQL of the story lookup's reads, for a store that runs them on another connection.</summary>
-    private protected static class StoryReadsSql
-    {
-        public static string[] BandParams => BatchStatements.BandParams;
-        public static string BandRows => BatchStatements.BandRowsSql;
-        public const string Signature = BatchStatements.SignatureSql, StoryOf = BatchStatements.StoryOfSql;
-    }
-
     /// <summary>The statements a batch runs for every capture, prepared once.</summary>
     private sealed class BatchStatements : IDisposable
     {
-        public readonly Statement HasArticles, OldMentions, DeleteMentions, CaptureSignatures, DeleteBand, DeleteArticles, Article, FindStories, BandRows, Signature, StoryOf, Bands, Relabel, SetStory, Mention, Status,
+        public readonly Statement HasArticles, OldMentions, DeleteMentions, CaptureSignatures, DeleteBand, DeleteArticles, Article, Bands, Relabel, SetStory, Mention, Status,
             LoadDays, LoadUndated, SetEvent, EventMentions, UpsertEvent, DeleteEvent;
 
-        /// <summary>The parameters of <see cref="FindStories"/>, one per MinHash band.</summary>
+        /// <summary>The parameters of the band reads and writes, one per MinHash band.</summary>
         public static readonly string[] BandParams = Enumerable.Range(0, MinHash.Size / MinHash.BandRows).Select(i => "@b" + i).ToArray();
-
-        /// <summary>The stored rows of each band, tagged with the band's position, for a store that also buffers bands.</summary>
-        public static readonly string BandRowsSql = string.Join(" UNION ALL ", BandParams.Select((b, i) =>
-            $"SELECT {i} AS i, article_id FROM (SELECT article_id FROM article_bands WHERE band={b} ORDER BY article_id LIMIT {StoryGroups.MaxBandRows}) AS b{i}"));
-
-        public const string SignatureSql = "SELECT minhash FROM articles WHERE id=@id", StoryOfSql = "SELECT story_id FROM articles WHERE id=@id";
 
         /// <summary>The story lookup's reads, in the batch's transaction.</summary>
         public readonly StoryReads Reads;
@@ -436,20 +424,7 @@ public abstract partial class RelationalEventStore
                     @utext, @updated, @dateline, @section, @language, @body, @captions, @method, @source_key, @story, @minhash)
                 """, tx, "@id", "@capture", "@idx", "@source", "@url", "@headline", "@bylines", "@outlet", "@ptext", "@published",
                 "@utext", "@updated", "@dateline", "@section", "@language", "@body", "@captions", "@method", "@source_key", "@story", "@minhash");
-            // The band index alone (a covering primary key): no article row is read to find candidates.
-            // At most BandRows rows of each band are read, and the candidates sharing the most bands
-            // with the article are compared first: a true reprint shares many of its story-specific
-            // (rare) bands, an article that merely quotes a stock phrase shares one common band, so
-            // however common a band grows the reprint stays among the candidates compared.
-            FindStories = s.Prepare($"""
-                SELECT article_id FROM ({string.Join(" UNION ALL ", BandParams.Select((b, i) =>
-                    $"SELECT article_id FROM (SELECT article_id FROM article_bands WHERE band={b} ORDER BY article_id LIMIT {StoryGroups.MaxBandRows}) AS b{i}"))}) AS c
-                GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT {StoryGroups.MaxCandidates}
-                """, tx, BandParams);
-            BandRows = s.Prepare(BandRowsSql, tx, BandParams);
-            Signature = s.Prepare(SignatureSql, tx, "@id");
-            StoryOf = s.Prepare(StoryOfSql, tx, "@id");
-            Reads = new StoryReads(FindStories, BandRows, Signature, StoryOf);
+            Reads = StoryReads.Prepare((sql, names) => s.Prepare(sql, tx, names), s.Prepare(StoryReads.FindStoriesSql, tx, BandParams));
             // All bands of an article in one statement; a band repeated within an article is stored once.
             Bands = s.PrepareWrite($"INSERT INTO article_bands(band, article_id) VALUES {string.Join(", ", BandParams.Select(b => $"({b}, @article)"))} ON CONFLICT DO NOTHING",
                 tx, [.. BandParams, "@article"]);
@@ -474,7 +449,7 @@ public abstract partial class RelationalEventStore
 
         public void Dispose()
         {
-            foreach (var st in new[] { HasArticles, OldMentions, DeleteMentions, CaptureSignatures, DeleteBand, DeleteArticles, Article, FindStories, BandRows, Signature, StoryOf, Bands, Relabel, SetStory, Mention, Status,
+            foreach (var st in new[] { HasArticles, OldMentions, DeleteMentions, CaptureSignatures, DeleteBand, DeleteArticles, Article, Bands, Relabel, SetStory, Mention, Status,
                 LoadDays, LoadUndated, SetEvent, EventMentions, UpsertEvent, DeleteEvent })
                 st.Dispose();
         }

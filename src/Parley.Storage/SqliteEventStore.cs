@@ -109,14 +109,14 @@ public sealed partial class SqliteEventStore : RelationalEventStore
             cache.ExecuteNonQuery();
         }
         var tx = _storyReads.BeginTransaction(deferred: true);
-        Statement Read(string sql, params string[] names)
+        Statement Read(string sql, string[] names)
         {
             var cmd = _storyReads.CreateCommand();
             cmd.Transaction = tx;
             cmd.CommandText = sql;
             return new Statement(cmd, names);
         }
-        return new StoryReads(null, Read(StoryReadsSql.BandRows, StoryReadsSql.BandParams), Read(StoryReadsSql.Signature, "@id"), Read(StoryReadsSql.StoryOf, "@id"), tx);
+        return StoryReads.Prepare(Read, null, tx);
     }
 
     /// <inheritdoc/>

@@ -41,6 +41,9 @@ internal sealed class IngestRun
     internal const int FirstBatch = 64;
 
     private int _batches, _rawBatches;
+
+    // Captures in the next batch after `done` batches: the first one small (FirstBatch).
+    private int BatchLimit(int done) => done == 0 ? Math.Min(FirstBatch, _service.BatchSize) : _service.BatchSize;
     private int _total, _added, _skipped, _articles, _mentions, _failed;
 
     public IngestRun(IngestService service, Diagnostics diagnostics, int capacity, CancellationToken ct)
@@ -155,7 +158,7 @@ internal sealed class IngestRun
             _inFlight[capture.Id] = 0;
             raw.Add(capture);
             // The first few go to the workers at once, as the writer's first batch does (FirstBatch).
-            if (raw.Count >= (_rawBatches == 0 ? Math.Min(FirstBatch, _service.BatchSize) : _service.BatchSize)) await StoreAndQueueAsync(raw, ct).ConfigureAwait(false);
+            if (raw.Count >= BatchLimit(_rawBatches)) await StoreAndQueueAsync(raw, ct).ConfigureAwait(false);
         }
         await StoreAndQueueAsync(raw, ct).ConfigureAwait(false);
     }
@@ -194,7 +197,7 @@ internal sealed class IngestRun
             _mentions += processed.Mentions.Count;
             if (processed.Error is not null) _failed++;
             batch.Add(processed);
-            if (batch.Count >= (_batches == 0 ? Math.Min(FirstBatch, _service.BatchSize) : _service.BatchSize)) Flush(batch);
+            if (batch.Count >= BatchLimit(_batches)) Flush(batch);
         }
         Flush(batch);
         // The run is done when what the store does after each batch (its search index) is done too.

@@ -1,4 +1,3 @@
-using System.Text;
 using FluentAssertions;
 using Microsoft.Data.Sqlite;
 using Parley.Api.Ingestion;
@@ -121,7 +120,6 @@ public sealed class BandBufferTests : IDisposable
         store.StoryOf("o-two-0").Should().NotBeNull();
     }
 
-    // A report of about 120 words unique to n: no two share a shingle.
     [Fact]
     public void BandFilter_AfterReopen_MayHaveEveryStoredAndBufferedBand_AndRulesOutOthers()
     {
@@ -156,21 +154,8 @@ public sealed class BandBufferTests : IDisposable
         ruledOut.Should().BeGreaterThan(9_990, "bands no article has are almost all ruled out");
     }
 
-    private static string Report(int n, int sentences = 8)
-    {
-        var sb = new StringBuilder();
-        for (int j = 0; j < sentences; j++)
-        {
-            int k = n * 100 + j;
-            sb.Append(FormattableString.Invariant($"Inspectors {k + 4000} counted {k * 17 + 700000} crates at depot {k * 5 + 81000} and sent {k * 29 + 6100000} forms to office {k * 3 + 990000}. "));
-        }
-        return sb.ToString().TrimEnd();
-    }
+    // A report of about 120 words unique to n: no two share a shingle.
+    private static string Report(int n, int sentences = 8) => DepotAudit.Sentences(n * 100, sentences);
 
-    private static Capture Text(string id, string body, string place, string agency)
-    {
-        string text = FormattableString.Invariant($"Depot audit continues\n\n{place}, March 7 {agency} -- {body}\n\n(END)\n");
-        return new Capture(id, id + ".txt", null, CaptureFormat.Text, Encoding.UTF8.GetBytes(text),
-            DateTimeOffset.Parse("2022-03-07T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    }
+    private static Capture Text(string id, string body, string place, string agency) => DepotAudit.Text(id, body, place, agency);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using FluentAssertions;
 using Parley.Api.Ingestion;
 using Parley.Pipeline.Dictionaries;
@@ -72,18 +71,7 @@ public sealed class StoriesBesideTests : IDisposable
     }
 
     // Six sentences from position n of a long text of sentences that share no four-word shingle.
-    private static string Window(int n)
-    {
-        var sb = new StringBuilder();
-        for (int k = n; k < n + 6; k++)
-            sb.Append(FormattableString.Invariant($"Inspectors {k + 4000} counted {k * 17 + 700000} crates at depot {k * 5 + 81000} and sent {k * 29 + 6100000} forms to office {k * 3 + 990000}. "));
-        return sb.ToString().TrimEnd();
-    }
+    private static string Window(int n) => DepotAudit.Sentences(n, 6);
 
-    private static Capture Text(string id, string body)
-    {
-        string text = FormattableString.Invariant($"Depot audit continues\n\nSEOUL, March 7 (Yonhap) -- {body}\n\n(END)\n");
-        return new Capture(id, id + ".txt", null, CaptureFormat.Text, Encoding.UTF8.GetBytes(text),
-            DateTimeOffset.Parse("2022-03-07T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    }
+    private static Capture Text(string id, string body) => DepotAudit.Text(id, body, "SEOUL", "(Yonhap)");
 }

@@ -28,6 +28,7 @@ public static class ChildRun
         var cpuBefore = self.TotalProcessorTime;
         long allocBefore = GC.GetTotalAllocatedBytes();
         var pauseBefore = GC.GetTotalPauseDuration();
+        using var rss = new RssSampler();
         using (var store = new SqliteEventStore(db))
         {
             var service = new IngestService(store, dict) { Workers = workers };
@@ -51,6 +52,7 @@ public static class ChildRun
             Seconds = r.Elapsed.TotalSeconds,
             CpuSeconds = cpu.TotalSeconds,
             PeakRssKb = ProcStatus.Read("VmHWM"),
+            PeakRssByTenthMb = rss.PeakByTenth(),
             AllocatedMb = (GC.GetTotalAllocatedBytes() - allocBefore) / 1048576.0,
             GcPauseSeconds = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds,
             Gc = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)],
@@ -81,6 +83,8 @@ public sealed class RunReport
     /// <summary>CPU time of the whole process during the ingest: on a busy machine, captures per CPU-second is the steadier figure.</summary>
     public double CpuSeconds { get; init; }
     public long PeakRssKb { get; init; }
+    /// <summary>Peak resident memory in each tenth of the run's wall time, in MB: flat when memory does not grow with the corpus.</summary>
+    public int[] PeakRssByTenthMb { get; init; } = [];
     public double AllocatedMb { get; init; }
     public double GcPauseSeconds { get; init; }
     /// <summary>Collections of generations 0, 1 and 2.</summary>
@@ -97,6 +101,46 @@ public sealed class RunReport
 
     /// <summary>Captures per second of CPU time (all threads).</summary>
     public double CapturesPerCpuSecond => Captures / CpuSeconds;
+}
+
+/// <summary>
+/// Samples the resident set every 100 ms on a thread of its own, from construction to disposal,
+/// so that a run can show when its memory peaked, not only how high.
+/// </summary>
+public sealed class RssSampler : IDisposable
+{
+    private readonly List<long> _kb = [];
+    private readonly Thread _thread;
+    private volatile bool _stop;
+
+    public RssSampler()
+    {
+        _thread = new Thread(() =>
+        {
+            while (!_stop)
+            {
+                long kb = ProcStatus.Read("VmRSS");
+                lock (_kb) _kb.Add(kb);
+                Thread.Sleep(100);
+            }
+        }) { IsBackground = true, Name = "RSS sampler" };
+        _thread.Start();
+    }
+
+    /// <summary>The highest sample in each tenth of the samples taken so far, in MB (empty under ten samples).</summary>
+    public int[] PeakByTenth()
+    {
+        long[] kb;
+        lock (_kb) kb = [.. _kb];
+        if (kb.Length < 10) return [];
+        return [.. Enumerable.Range(0, 10).Select(t => (int)(kb[(t * kb.Length / 10)..((t + 1) * kb.Length / 10)].Max() / 1024))];
+    }
+
+    public void Dispose()
+    {
+        _stop = true;
+        _thread.Join();
+    }
 }
 
 /// <summary>Reads a field of <c>/proc/self/status</c> (Linux).</summary>

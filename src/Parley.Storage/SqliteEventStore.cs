@@ -41,16 +41,21 @@ public sealed partial class SqliteEventStore : RelationalEventStore
         _db = db;
         _path = db.DataSource;
         _bands = new BandBuffer(bandBufferRows);
+        // A new file gets 8 KB pages (SQLite's default is 4 KB; an existing file keeps its own): a batch
+        // rewrites most pages of the random-key indexes, and in the larger pages the same rows take half
+        // the writes, reads and checkpoint copies. The bench's one-core ingest of 100,000 captures took
+        // 3 to 14% less time (four paired runs).
+        Exec("PRAGMA page_size=8192;");
         Exec("PRAGMA journal_mode=WAL;");
         Exec("PRAGMA synchronous=NORMAL;");
         Exec("PRAGMA foreign_keys=ON;");
         Exec("PRAGMA busy_timeout=10000;");
         // A bounded page cache (32 MB) keeps the hot index pages of a growing file in memory.
         Exec("PRAGMA cache_size=-32768;");
-        // A batch of 256 captures dirties a couple of thousand pages (random index keys): with the
-        // default checkpoint at 1,000 WAL pages nearly every commit also checkpointed (copy + fsync).
+        // A batch dirties thousands of pages (random index keys): with the default checkpoint at
+        // 1,000 WAL pages nearly every commit also checkpointed (copy + fsync).
         // The batch writer checkpoints on its own thread instead (see BatchCommitted); this connection
-        // checkpoints only when the WAL has grown past 16,384 pages (64 MB on disk) regardless.
+        // checkpoints only when the WAL has grown past 16,384 pages (128 MB on disk) regardless.
         Exec("PRAGMA wal_autocheckpoint=16384;");
         // Sorts and DISTINCT sets of the story lookup and re-clustering stay in memory, never in temp files.
         Exec("PRAGMA temp_store=MEMORY;");

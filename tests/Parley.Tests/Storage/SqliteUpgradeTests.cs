@@ -61,4 +61,42 @@ public sealed class SqliteUpgradeTests : IDisposable
         tables.CommandText = "SELECT count(*) FROM sqlite_master WHERE name LIKE 'articles_fts%'";
         Convert.ToInt32(tables.ExecuteScalar()).Should().Be(0, "the index inside the database is gone");
     }
+
+    [Fact]
+    public void NewFile_Has8KbPages_AndAFileWith4KbPages_KeepsThemAndStoresTheSame()
+    {
+        string input = Path.Combine(Repo.Inputs, "consolidation", "phone-calls.jsonl");
+        string fresh = Path.Combine(_dir.Path, "new.db"), old = Path.Combine(_dir.Path, "small-pages.db");
+        // A file created before the store chose its page size: SQLite's default 4 KB, already in WAL mode.
+        using (var db = new SqliteConnection($"Data Source={old};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "PRAGMA page_size=4096; PRAGMA journal_mode=WAL; CREATE TABLE scratch(x); DROP TABLE scratch;";
+            cmd.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+        var counts = new List<StoreCounts>();
+        foreach (var file in new[] { fresh, old })
+        {
+            using var store = new SqliteEventStore(file);
+            new IngestService(store, DictionarySet.Default).Ingest([input], new Diagnostics());
+            counts.Add(store.Counts());
+            store.IntegrityCheck().Should().Be("ok");
+        }
+        SqliteConnection.ClearAllPools();
+        PageSize(fresh).Should().Be(8192);
+        PageSize(old).Should().Be(4096, "an existing file keeps its page size");
+        counts[0].Events.Should().BeGreaterThan(0);
+        counts[1].Should().BeEquivalentTo(counts[0]);
+    }
+
+    private static long PageSize(string file)
+    {
+        using var db = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "PRAGMA page_size";
+        return (long)cmd.ExecuteScalar()!;
+    }
 }

@@ -13,7 +13,7 @@ namespace Parley.Throughput;
 public static class ChildRun
 {
     /// <summary>Runs the ingest and writes the <see cref="RunReport"/> as JSON to standard output.</summary>
-    public static int Main(string corpus, string db, int workers)
+    public static int Run(string corpus, string db, int workers)
     {
         foreach (var f in SqliteEventStore.FilesOf(db)) File.Delete(f);
         long t0 = Stopwatch.GetTimestamp();

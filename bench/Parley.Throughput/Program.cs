@@ -28,7 +28,7 @@ using Parley.Throughput;
 // or with --digest prints a hash of its results (see WorkerSide).
 var inv = CultureInfo.InvariantCulture;
 if (args.Length > 0 && args[0] == "--child")
-    return ChildRun.Main(args[1], args[2], int.Parse(args[3], inv));
+    return ChildRun.Run(args[1], args[2], int.Parse(args[3], inv));
 if (args.Length > 0 && args[0] == "--writer")
     return WriterRun.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3], inv) : 256);
 if (args.Length > 0 && args[0] == "--worker-child") return WorkerSide.Child(args[1], args[2]);

@@ -232,7 +232,6 @@ public static partial class PublishedDateParser
         return IsValidDate(year, month, day) ? new DateOnly(year, month, day) : null;
     }
 
-    /// <summary>The first valid date in <paramref name="s"/> by position, whatever its layout.</summary>
     /// <summary>The date patterns in the order <see cref="TryFindDate"/> tries them, and whether each is all digits.</summary>
     private static readonly (Regex Regex, bool Numeric)[] DatePatterns =
         [(NumericDate(), true), (DayFirstNumeric(), true), (MonthFirst(), false), (DayFirst(), false)];
@@ -252,6 +251,7 @@ public static partial class PublishedDateParser
         return false;
     }
 
+    /// <summary>The first valid date in <paramref name="s"/> by position, whatever its layout.</summary>
     private static bool TryFindDate(string s, out int year, out int month, out int day, out Match match)
     {
         (year, month, day) = (0, 0, 0);

@@ -23,7 +23,7 @@ internal sealed class BandBuffer(int capacity = BandBuffer.DefaultCapacity)
 {
     /// <summary>
     /// Band rows held before a flush: 2^17 rows, 8,192 articles of 16 bands, about 4 MB. A flush
-    /// every 32 batches of 256 touches each page of the stored index at most once.
+    /// every four batches of 2,048 touches each page of the stored index at most once.
     /// </summary>
     public const int DefaultCapacity = 1 << 17;
 

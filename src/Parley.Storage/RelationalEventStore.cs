@@ -222,10 +222,10 @@ public abstract partial class RelationalEventStore : IEventStore
         }
     }
 
-    /// <summary>A command on the store's connection.</summary>
+    /// <summary>A command in <paramref name="tx"/> on its connection, else on the store's connection.</summary>
     protected DbCommand Cmd(string sql, DbTransaction? tx = null)
     {
-        var cmd = _conn.CreateCommand();
+        var cmd = (tx?.Connection ?? _conn).CreateCommand();
         cmd.CommandText = sql;
         cmd.Transaction = tx;
         return cmd;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -249,21 +250,17 @@ public sealed partial class SqliteEventStore
             if (fresh < IndexChunk) return;
         }
 
-        static SqliteCommand Read(SqliteTransaction tx, string sql, long? value = null)
+        DbCommand Read(SqliteTransaction tx, string sql, long? value = null)
         {
-            var cmd = tx.Connection!.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = sql;
-            if (value is { } v) cmd.Parameters.AddWithValue("@v", v);
+            var cmd = Cmd(sql, tx);
+            if (value is { } v) Add(cmd, "@v", v);
             return cmd;
         }
 
-        static SqliteCommand Write(SqliteTransaction tx, string sql, params string[] names)
+        DbCommand Write(SqliteTransaction tx, string sql, params string[] names)
         {
-            var cmd = tx.Connection!.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = sql;
-            foreach (var name in names) cmd.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+            var cmd = Cmd(sql, tx);
+            foreach (var name in names) Add(cmd, name, null);
             cmd.Prepare();
             return cmd;
         }

@@ -101,7 +101,8 @@ public sealed partial class SqliteEventStore : RelationalEventStore
     /// <remarks>
     /// A read-only connection of the store's own, opened on first use: in WAL mode it reads the
     /// last commit while the writer's transaction is open. Its page cache (16 MB) holds the band
-    /// index pages the lookups read over and over.
+    /// index pages the lookups of a batch read over and over (SQLite drops it when a commit has
+    /// changed the file, so once per batch).
     /// </remarks>
     private protected override StoryReads? BeginBesideReads()
     {
@@ -114,14 +115,7 @@ public sealed partial class SqliteEventStore : RelationalEventStore
             cache.ExecuteNonQuery();
         }
         var tx = _storyReads.BeginTransaction(deferred: true);
-        Statement Read(string sql, string[] names)
-        {
-            var cmd = _storyReads.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = sql;
-            return new Statement(cmd, names);
-        }
-        return StoryReads.Prepare(Read, null, tx);
+        return StoryReads.Prepare((sql, names) => Prepare(sql, tx, names), null, tx);
     }
 
     /// <inheritdoc/>

@@ -24,15 +24,6 @@ public sealed class BandBufferTests : IDisposable
     private static void Ingest(IEventStore store, IEnumerable<Capture> captures, int batch = 4) =>
         new IngestService(store, DictionarySet.Default) { BatchSize = batch, Workers = 1 }.Ingest(captures, new Diagnostics());
 
-    private static long Scalar(string file, string sql)
-    {
-        using var db = new SqliteConnection($"Data Source={file};Pooling=False");
-        db.Open();
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     [Fact]
     public void FullBuffer_IsFlushedToTheIndex_AndReprintsOfFlushedAndBufferedArticlesJoinTheirStories()
     {
@@ -42,8 +33,8 @@ public sealed class BandBufferTests : IDisposable
         {
             Ingest(store, Enumerable.Range(0, 10).Select(i => Text($"o{i:D2}", Report(i), "SEOUL", "(Yonhap)")));
             store.BufferedBandRows.Should().BeLessThan(64);
-            Scalar(file, "SELECT count(*) FROM article_bands").Should().BeGreaterThan(0, "full buffers were written to the index");
-            Scalar(file, "SELECT article_rowid FROM band_watermark").Should().BeGreaterThan(0);
+            SqliteFile.Scalar(file, "SELECT count(*) FROM article_bands").Should().BeGreaterThan(0, "full buffers were written to the index");
+            SqliteFile.Scalar(file, "SELECT article_rowid FROM band_watermark").Should().BeGreaterThan(0);
             // Reprints of the first (flushed) and the last (still buffered) originals.
             Ingest(store, [Text("r-first", Report(0), "WASHINGTON", "(Daily Meridian)"), Text("r-last", Report(9), "WASHINGTON", "(Daily Meridian)")]);
             store.StoryOf("r-first-0").Should().Be(store.StoryOf("o00-0"));
@@ -76,7 +67,7 @@ public sealed class BandBufferTests : IDisposable
         using var flushed = new SqliteEventStore(file, bandBufferRows: 64);
         using var buffered = new SqliteEventStore(File("buffered"));
         var stories = Stories(flushed);
-        Scalar(file, "SELECT max(n) FROM (SELECT count(*) AS n FROM article_bands GROUP BY band)").Should().BeGreaterThan(16, "the passage's bands are common");
+        SqliteFile.Scalar(file, "SELECT max(n) FROM (SELECT count(*) AS n FROM article_bands GROUP BY band)").Should().BeGreaterThan(16, "the passage's bands are common");
         stories.Should().Equal(Stories(buffered));
         flushed.StoryOf("z-reprint-0").Should().Be(flushed.StoryOf("t-original-0"));
     }
@@ -90,7 +81,7 @@ public sealed class BandBufferTests : IDisposable
             Ingest(store, [Text("o-one", Report(1), "SEOUL", "(Yonhap)"), Text("o-two", Report(2), "SEOUL", "(Yonhap)")]);
             store.BufferedBandRows.Should().BeGreaterThan(0);
         }
-        Scalar(file, "SELECT count(*) FROM article_bands").Should().Be(0, "nothing was flushed: the case is about the buffer");
+        SqliteFile.Scalar(file, "SELECT count(*) FROM article_bands").Should().Be(0, "nothing was flushed: the case is about the buffer");
 
         using var again = new SqliteEventStore(file);
         Ingest(again, [Text("r-two", Report(2), "WASHINGTON", "(Daily Meridian)")]);

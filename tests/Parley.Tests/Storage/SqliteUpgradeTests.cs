@@ -55,11 +55,7 @@ public sealed class SqliteUpgradeTests : IDisposable
         upgraded.SearchArticles("launches", 10, 0).Total.Should().Be(1, "the search file is built from the stored articles, stemmed");
         File.Exists(SqliteEventStore.SearchPathOf(file)).Should().BeTrue();
         upgraded.IntegrityCheck().Should().Be("ok");
-        using var check = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
-        check.Open();
-        using var tables = check.CreateCommand();
-        tables.CommandText = "SELECT count(*) FROM sqlite_master WHERE name LIKE 'articles_fts%'";
-        Convert.ToInt32(tables.ExecuteScalar()).Should().Be(0, "the index inside the database is gone");
+        SqliteFile.Scalar(file, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'articles_fts%'").Should().Be(0, "the index inside the database is gone");
     }
 
     [Fact]
@@ -85,18 +81,9 @@ public sealed class SqliteUpgradeTests : IDisposable
             store.IntegrityCheck().Should().Be("ok");
         }
         SqliteConnection.ClearAllPools();
-        PageSize(fresh).Should().Be(8192);
-        PageSize(old).Should().Be(4096, "an existing file keeps its page size");
+        SqliteFile.Scalar(fresh, "PRAGMA page_size").Should().Be(8192);
+        SqliteFile.Scalar(old, "PRAGMA page_size").Should().Be(4096, "an existing file keeps its page size");
         counts[0].Events.Should().BeGreaterThan(0);
         counts[1].Should().BeEquivalentTo(counts[0]);
-    }
-
-    private static long PageSize(string file)
-    {
-        using var db = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
-        db.Open();
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = "PRAGMA page_size";
-        return (long)cmd.ExecuteScalar()!;
     }
 }

@@ -1,0 +1,18 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Parley.Tests.Support;
+
+/// <summary>Looks into a SQLite file from outside the store that writes it.</summary>
+public static class SqliteFile
+{
+    /// <summary>The single value <paramref name="sql"/> gives, read on a read-only connection of its own.</summary>
+    public static long Scalar(string file, string sql)
+    {
+        using var db = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+}

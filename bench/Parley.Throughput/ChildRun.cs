@@ -53,6 +53,7 @@ public static class ChildRun
             CpuSeconds = cpu.TotalSeconds,
             PeakRssKb = ProcStatus.Read("VmHWM"),
             PeakRssByTenthMb = rss.PeakByTenth(),
+            ManagedAtPeakByTenthMb = rss.ManagedAtPeakByTenth(),
             AllocatedMb = (GC.GetTotalAllocatedBytes() - allocBefore) / 1048576.0,
             GcPauseSeconds = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds,
             Gc = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)],
@@ -85,6 +86,8 @@ public sealed class RunReport
     public long PeakRssKb { get; init; }
     /// <summary>Peak resident memory in each tenth of the run's wall time, in MB: flat when memory does not grow with the corpus.</summary>
     public int[] PeakRssByTenthMb { get; init; } = [];
+    /// <summary>How much of each tenth's peak was the managed heap (committed at its last collection), in MB; the rest is native: SQLite's caches, the runtime, code.</summary>
+    public int[] ManagedAtPeakByTenthMb { get; init; } = [];
     public double AllocatedMb { get; init; }
     public double GcPauseSeconds { get; init; }
     /// <summary>Collections of generations 0, 1 and 2.</summary>
@@ -110,6 +113,7 @@ public sealed class RunReport
 public sealed class RssSampler : IDisposable
 {
     private readonly List<long> _kb = [];
+    private readonly List<long> _gcKb = [];
     private readonly Thread _thread;
     private volatile bool _stop;
 
@@ -120,7 +124,8 @@ public sealed class RssSampler : IDisposable
             while (!_stop)
             {
                 long kb = ProcStatus.Read("VmRSS");
-                lock (_kb) _kb.Add(kb);
+                long gcKb = GC.GetGCMemoryInfo().TotalCommittedBytes / 1024;
+                lock (_kb) { _kb.Add(kb); _gcKb.Add(gcKb); }
                 Thread.Sleep(100);
             }
         }) { IsBackground = true, Name = "RSS sampler" };
@@ -134,6 +139,20 @@ public sealed class RssSampler : IDisposable
         lock (_kb) kb = [.. _kb];
         if (kb.Length < 10) return [];
         return [.. Enumerable.Range(0, 10).Select(t => (int)(kb[(t * kb.Length / 10)..((t + 1) * kb.Length / 10)].Max() / 1024))];
+    }
+
+    /// <summary>The managed heap's committed memory (as of its last collection) at each tenth's resident peak, in MB.</summary>
+    public int[] ManagedAtPeakByTenth()
+    {
+        long[] kb, gc;
+        lock (_kb) { kb = [.. _kb]; gc = [.. _gcKb]; }
+        if (kb.Length < 10) return [];
+        return [.. Enumerable.Range(0, 10).Select(t =>
+        {
+            int from = t * kb.Length / 10, to = (t + 1) * kb.Length / 10;
+            int at = from + Array.IndexOf(kb[from..to], kb[from..to].Max());
+            return (int)(gc[at] / 1024);
+        })];
     }
 
     public void Dispose()

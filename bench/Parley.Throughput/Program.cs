@@ -177,7 +177,8 @@ static string Render(List<(string Kind, int Size, RunReport R, string Load)> row
         sb.AppendLine(string.Format(inv, "Peak RSS, 1 worker: {0}.",
             string.Join(", ", rss.Select(x => string.Format(inv, "{0:N0} captures {1:N0} MB", x.Size, x.R.PeakRssKb / 1024.0)))));
     foreach (var (_, size, r, _) in rows.Where(x => x.R.PeakRssByTenthMb.Length > 0))
-        sb.AppendLine(string.Format(inv, "Peak RSS in each tenth of the run, {0:N0} captures, {1} worker(s): {2} MB.", size, r.Workers, string.Join(", ", r.PeakRssByTenthMb)));
+        sb.AppendLine(string.Format(inv, "Peak RSS in each tenth of the run, {0:N0} captures, {1} worker(s): {2} MB, of which the managed heap {3} MB.",
+            size, r.Workers, string.Join(", ", r.PeakRssByTenthMb), string.Join(", ", r.ManagedAtPeakByTenthMb)));
     sb.AppendLine();
     sb.AppendLine("Time per stage, microseconds per capture (summed over workers):");
     sb.AppendLine();

@@ -32,6 +32,7 @@ public abstract partial class RelationalEventStore
             BesideStories? beside = null;
             StoryReads? reads = null;
             Task? lookups = null;
+            List<(long Band, string Id)>? flushed = null;
             try
             {
                 buffer?.Begin(tx);
@@ -86,7 +87,8 @@ public abstract partial class RelationalEventStore
                 {
                     // Written in key order: each page of the band index is rewritten once for thousands of articles.
                     using var insert = PrepareWrite("INSERT INTO article_bands(band, article_id) VALUES (@band, @article) ON CONFLICT DO NOTHING", tx, "@band", "@article");
-                    foreach (var (band, id) in buffer.SortedRows()) insert.Set("@band", band).Set("@article", id).Run();
+                    flushed = buffer.SortedRows();
+                    foreach (var (band, id) in flushed) insert.Set("@band", band).Set("@article", id).Run();
                     buffer.Flushed(tx);
                 }
                 t = p.Lap(WriteProfile.StoryWrite, t);
@@ -106,7 +108,7 @@ public abstract partial class RelationalEventStore
             {
                 reads?.Dispose();
             }
-            if (buffer?.Committed() == true) _commonBands.Clear();
+            if (buffer?.Committed() == true) _commonBands.Merge(flushed!);
             BatchCommitted();
             p.Lap(WriteProfile.Commit, t);
         }
@@ -234,7 +236,7 @@ public abstract partial class RelationalEventStore
         {
             // A common band's stored rows come from the cache, and a band no article may have is not
             // looked up: their parameters are bound to a band that never exists.
-            bool cached = _commonBands.TryGetValue(bands[i], out stored[i]!);
+            bool cached = _commonBands.TryGet(bands[i], out stored[i]!);
             if (!cached && !buffer.MayHave(bands[i])) stored[i] = [];
             fresh[i] = [];
             w.BandRows.Set(BatchStatements.BandParams[i], stored[i] is not null ? -1L : bands[i]);
@@ -247,11 +249,7 @@ public abstract partial class RelationalEventStore
             stored[i] = [.. fresh[i]];
             // SQLite orders by UTF-8 bytes, .NET ordinal by UTF-16 units: they differ only past U+FFFF.
             if (!IsOrdered(stored[i])) Array.Sort(stored[i], StringComparer.Ordinal);
-            if (stored[i].Length >= CommonBandRows)
-            {
-                if (_commonBands.Count >= MaxCommonBands) _commonBands.Clear();
-                _commonBands[bands[i]] = stored[i];
-            }
+            _commonBands.Add(bands[i], stored[i]);
             fresh[i].Clear();
         }
         buffer.AddTo(bands, fresh);
@@ -285,12 +283,8 @@ public abstract partial class RelationalEventStore
         return true;
     }
 
-    // The stored rows of common bands (stock phrases), as the story lookup read them. With the bands
-    // buffered, the stored band index changes only when the buffer is flushed or a capture's articles
-    // are deleted; the cache is cleared then, and when a batch rolls back. At most 1,024 bands of at
-    // most MaxBandRows ids: a few MB however large the store grows.
-    private readonly Dictionary<long, string[]> _commonBands = [];
-    private const int CommonBandRows = 16, MaxCommonBands = 1024;
+    // The stored rows of common bands, so that the story lookup reads them once (CommonBands).
+    private readonly CommonBands _commonBands = new();
 
     private ulong[]? SignatureOf(StoryReads w, string articleId)
     {

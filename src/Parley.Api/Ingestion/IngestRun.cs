@@ -60,16 +60,16 @@ internal sealed class IngestRun
     public async Task<IngestResult> RunAsync(IEnumerable<Capture> captures)
     {
         var before = _service.Pipeline.Timings().ToList();
-        var tasks = new List<Task> { Guard(() => ReadAsync(captures)), Guard(WriteAsync) };
-        for (int i = 0; i < _service.Workers; i++) tasks.Add(Guard(WorkAsync));
+        var loops = new List<Task> { Start("Parley reader", () => Read(captures)), Start("Parley writer", Write) };
+        for (int i = 0; i < _service.Workers; i++) loops.Add(Start("Parley worker", Work));
         try
         {
-            await Task.WhenAll(tasks).ConfigureAwait(false);
+            await Task.WhenAll(loops).ConfigureAwait(false);
         }
         catch
         {
             // Report the failure that stopped the run, not the cancellations it caused.
-            var cause = tasks.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
+            var cause = loops.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
                 .FirstOrDefault(e => e is not OperationCanceledException);
             if (cause is not null) ExceptionDispatchInfo.Throw(cause);
             _callerToken.ThrowIfCancellationRequested();
@@ -102,29 +102,48 @@ internal sealed class IngestRun
         return stages;
     }
 
-    // Runs a loop on the thread pool; when it fails, the others are cancelled so none waits forever.
-    private Task Guard(Func<Task> loop) => Task.Run(async () =>
+    // Runs a loop on a thread of its own; when it fails, the others are cancelled so none waits forever.
+    // The loops block (on the store, on a queue, on CPU work) for the whole run: on the thread pool
+    // they held its threads, and a worker or the writer could wait hundreds of milliseconds for the
+    // pool to add one before its next step ran.
+    private Task Start(string name, Action loop)
     {
-        try
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
         {
-            await loop().ConfigureAwait(false);
-        }
-        catch
-        {
-            await _cts.CancelAsync().ConfigureAwait(false);
-            throw;
-        }
-    });
+            try
+            {
+                loop();
+                done.SetResult();
+            }
+            catch (Exception ex)
+            {
+                _cts.Cancel();
+                if (ex is OperationCanceledException oce) done.SetCanceled(oce.CancellationToken);
+                else done.SetException(ex);
+            }
+        }) { IsBackground = true, Name = name };
+        thread.Start();
+        return done.Task;
+    }
 
-    private async Task ReadAsync(IEnumerable<Capture> captures)
+    // Blocks until a queue operation that did not complete at once has.
+    private static T Block<T>(ValueTask<T> pending) => pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+
+    private static void Block(ValueTask pending)
+    {
+        if (!pending.IsCompletedSuccessfully) pending.AsTask().GetAwaiter().GetResult();
+    }
+
+    private void Read(IEnumerable<Capture> captures)
     {
         var ct = _cts.Token;
         try
         {
             // Captures a killed or failed run left behind go first: the store lists them before
             // this run adds any, so what it re-runs does not depend on timing.
-            await AdmitAllAsync(_store.PendingCaptures(), ct).ConfigureAwait(false);
-            await AdmitAllAsync(captures, ct).ConfigureAwait(false);
+            AdmitAll(_store.PendingCaptures(), ct);
+            AdmitAll(captures, ct);
         }
         finally
         {
@@ -133,7 +152,7 @@ internal sealed class IngestRun
         }
     }
 
-    private async Task AdmitAllAsync(IEnumerable<Capture> captures, CancellationToken ct)
+    private void AdmitAll(IEnumerable<Capture> captures, CancellationToken ct)
     {
         // Raw captures are stored a batch per transaction, and only then queued: every capture
         // is in the store before any stage runs on it.
@@ -158,12 +177,12 @@ internal sealed class IngestRun
             _inFlight[capture.Id] = 0;
             raw.Add(capture);
             // The first few go to the workers at once, as the writer's first batch does (FirstBatch).
-            if (raw.Count >= BatchLimit(_rawBatches)) await StoreAndQueueAsync(raw, ct).ConfigureAwait(false);
+            if (raw.Count >= BatchLimit(_rawBatches)) StoreAndQueue(raw, ct);
         }
-        await StoreAndQueueAsync(raw, ct).ConfigureAwait(false);
+        StoreAndQueue(raw, ct);
     }
 
-    private async Task StoreAndQueueAsync(List<Capture> raw, CancellationToken ct)
+    private void StoreAndQueue(List<Capture> raw, CancellationToken ct)
     {
         if (raw.Count == 0) return;
         long t = Stopwatch.GetTimestamp();
@@ -173,32 +192,40 @@ internal sealed class IngestRun
         foreach (var capture in raw)
         {
             var item = new WorkItem(capture);
-            await _order.Writer.WriteAsync(item, ct).ConfigureAwait(false);
-            await _work.Writer.WriteAsync(item, ct).ConfigureAwait(false);
+            if (!_order.Writer.TryWrite(item)) Block(_order.Writer.WriteAsync(item, ct));
+            if (!_work.Writer.TryWrite(item)) Block(_work.Writer.WriteAsync(item, ct));
         }
         raw.Clear();
     }
 
-    private async Task WorkAsync()
+    private void Work()
     {
         var ct = _cts.Token;
-        await foreach (var item in _work.Reader.ReadAllAsync(ct).ConfigureAwait(false))
-            item.Complete(_service.Process(item.Capture, _diagnostics, _clock, ct));
+        var work = _work.Reader;
+        while (Block(work.WaitToReadAsync(ct)))
+            while (work.TryRead(out var item))
+                item.Complete(_service.Process(item.Capture!, _diagnostics, _clock, ct));
     }
 
-    private async Task WriteAsync()
+    private void Write()
     {
         var ct = _cts.Token;
+        var order = _order.Reader;
         var batch = new List<ProcessedCapture>(_service.BatchSize);
-        await foreach (var item in _order.Reader.ReadAllAsync(ct).ConfigureAwait(false))
-        {
-            var processed = await item.Done.WaitAsync(ct).ConfigureAwait(false);
-            _articles += processed.Articles.Count;
-            _mentions += processed.Mentions.Count;
-            if (processed.Error is not null) _failed++;
-            batch.Add(processed);
-            if (batch.Count >= BatchLimit(_batches)) Flush(batch);
-        }
+        int limit = BatchLimit(0);
+        while (Block(order.WaitToReadAsync(ct)))
+            while (order.TryRead(out var item))
+            {
+                item.Done.Wait(ct);
+                var processed = item.Done.Result;
+                _articles += processed.Articles.Count;
+                _mentions += processed.Mentions.Count;
+                if (processed.Error is not null) _failed++;
+                batch.Add(processed);
+                if (batch.Count < limit) continue;
+                Flush(batch);
+                limit = BatchLimit(_batches);
+            }
         Flush(batch);
         // The run is done when what the store does after each batch (its search index) is done too.
         long t = Stopwatch.GetTimestamp();

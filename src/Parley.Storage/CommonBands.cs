@@ -13,8 +13,8 @@ namespace Parley.Storage;
 /// common bands read again after the cache had been cleared, because it was full (every 1,800
 /// captures) or because the buffer had been written; with the generations and the merge, 4.2
 /// million. The bench corpus uses about 4,800 common bands by then: a cache of 8,192 took the reads
-/// down to 1.3 million, but for 20 MB more and no faster lookups (the signatures were the cost,
-/// see <see cref="SignatureCache"/>).</para>
+/// down to 1.3 million, but for 20 MB more and no faster lookups: their cost is mostly the signatures
+/// of candidates missing from the <see cref="SignatureCache"/>, read from the articles table.</para>
 /// <para>A cached band is never stale: rows leave the index only when a capture's articles are
 /// deleted, and the store clears the cache then.</para>
 /// </remarks>

@@ -5,25 +5,20 @@ namespace Parley.Storage;
 /// lookup reads an article row only on a miss. Bounded: two generations of at most
 /// <c>capacity / 2</c> entries each; when the young one is full the old one is dropped, so the
 /// articles used most recently stay and memory never exceeds <c>capacity</c> signatures
-/// (131,072 × about 390 bytes, 50 MB, by default).
+/// (32,768 × about 350 bytes = 11 MB by default).
 /// </summary>
 /// <remarks>
 /// <para>A signature never changes for an article id (the id derives from the capture's content hash),
 /// so a cached entry is never stale; an entry for an article that was rolled back is never asked
 /// for, because candidates come from the stored band index.</para>
-/// <para>Why 131,072: the candidates of a story lookup come from anywhere in the store (an article
-/// shares a band with articles of every month), so a cache smaller than the store misses at random.
-/// At 100,000 captures a cache of 32,768 missed 856,000 times (8.6 row reads per article, on a
-/// connection whose page cache SQLite drops at every commit), 65,536 missed 301,000 times and
-/// 131,072 25,000 times: one core went from 936 to 1,036 captures per second and two cores from
-/// about 1,700 to 1,835, for 44 MB more at the peak. Past 131,072 articles the cache stays full
-/// and misses grow again, slowly: memory is bounded first.</para>
+/// <para>The candidates of a lookup come from anywhere in the store, so a cache smaller than the store
+/// misses at random: at 100,000 captures, 856,000 misses (8.6 row reads per article). 131,072
+/// entries cut that to 25,000, but the writer alone (its lookups beside it, one core, two pairs of
+/// runs, together with the other changes of that round) took only about 4% less time, for 44 MB
+/// more at the peak: left at 32,768.</para>
 /// </remarks>
-internal sealed class SignatureCache(int capacity = SignatureCache.DefaultCapacity)
+internal sealed class SignatureCache(int capacity = 32_768)
 {
-    /// <summary>Signatures cached at most.</summary>
-    public const int DefaultCapacity = 1 << 17;
-
     private readonly int _half = Math.Max(1, capacity / 2);
     private Dictionary<string, ulong[]> _young = new(StringComparer.Ordinal);
     private Dictionary<string, ulong[]> _old = new(StringComparer.Ordinal);

@@ -2,9 +2,9 @@ namespace Parley.Storage;
 
 /// <summary>
 /// The stored rows of common bands (stock phrases), as the story lookup read them: for each band, its
-/// first <see cref="StoryGroups.MaxBandRows"/> article ids in id order. Bounded: two generations of at
-/// most <c>capacity / 2</c> bands each; when the young one is full the old one is dropped, so the
-/// bands looked up most recently stay (at most <c>capacity</c> × MaxBandRows ids, a few MB).
+/// first <see cref="StoryGroups.MaxBandRows"/> article ids in id order. Bounded
+/// (<see cref="GenerationCache{TKey, TValue}"/>): the bands looked up most recently stay (at most
+/// <c>capacity</c> × MaxBandRows ids, a few MB).
 /// </summary>
 /// <remarks>
 /// <para>Kept exact as the band index grows: when the band buffer is written to the index, its rows
@@ -26,29 +26,15 @@ internal sealed class CommonBands(int capacity = CommonBands.DefaultCapacity)
     /// <summary>Stored rows from which a band is cached: rarer bands cost one short index read.</summary>
     public const int MinRows = 16;
 
-    private readonly int _half = Math.Max(1, capacity / 2);
-    private Dictionary<long, string[]> _young = [];
-    private Dictionary<long, string[]> _old = [];
+    private readonly GenerationCache<long, string[]> _bands = new(capacity);
 
     /// <summary>True and the band's stored ids when it is cached.</summary>
-    public bool TryGet(long band, out string[] ids)
-    {
-        if (_young.TryGetValue(band, out ids!)) return true;
-        if (!_old.Remove(band, out ids!)) return false;
-        Add(band, ids);
-        return true;
-    }
+    public bool TryGet(long band, out string[] ids) => _bands.TryGet(band, out ids);
 
     /// <summary>Caches a band's stored ids (in id order) when it has at least <see cref="MinRows"/>.</summary>
     public void Add(long band, string[] ids)
     {
-        if (ids.Length < MinRows) return;
-        if (_young.Count >= _half)
-        {
-            _old = _young;
-            _young = [];
-        }
-        _young[band] = ids;
+        if (ids.Length >= MinRows) _bands.Add(band, ids);
     }
 
     /// <summary>
@@ -61,18 +47,12 @@ internal sealed class CommonBands(int capacity = CommonBands.DefaultCapacity)
         {
             long band = sortedRows[start].Band;
             for (end = start + 1; end < sortedRows.Count && sortedRows[end].Band == band;) end++;
-            var generation = _young.ContainsKey(band) ? _young : _old.ContainsKey(band) ? _old : null;
-            if (generation is null) continue;
-            generation[band] = First(generation[band], sortedRows, start, end);
+            if (_bands.TryPeek(band, out var cached)) _bands.Replace(band, First(cached, sortedRows, start, end));
         }
     }
 
     /// <summary>Forgets every band.</summary>
-    public void Clear()
-    {
-        _young.Clear();
-        _old.Clear();
-    }
+    public void Clear() => _bands.Clear();
 
     // The first MaxBandRows distinct ids of `cached` and rows[start..end) in ordinal order (both are sorted).
     private static string[] First(string[] cached, List<(long Band, string Id)> rows, int start, int end)

@@ -2,9 +2,8 @@ namespace Parley.Storage;
 
 /// <summary>
 /// MinHash signatures of recently stored or compared articles, by article id, so that the story
-/// lookup reads an article row only on a miss. Bounded: two generations of at most
-/// <c>capacity / 2</c> entries each; when the young one is full the old one is dropped, so the
-/// articles used most recently stay and memory never exceeds <c>capacity</c> signatures
+/// lookup reads an article row only on a miss. Bounded (<see cref="GenerationCache{TKey, TValue}"/>):
+/// the articles used most recently stay and memory never exceeds <c>capacity</c> signatures
 /// (32,768 × about 350 bytes = 11 MB by default).
 /// </summary>
 /// <remarks>
@@ -17,36 +16,4 @@ namespace Parley.Storage;
 /// runs, together with the other changes of that round) took only about 4% less time, for 44 MB
 /// more at the peak: left at 32,768.</para>
 /// </remarks>
-internal sealed class SignatureCache(int capacity = 32_768)
-{
-    private readonly int _half = Math.Max(1, capacity / 2);
-    private Dictionary<string, ulong[]> _young = new(StringComparer.Ordinal);
-    private Dictionary<string, ulong[]> _old = new(StringComparer.Ordinal);
-
-    /// <summary>True and the signature when <paramref name="articleId"/> is cached.</summary>
-    public bool TryGet(string articleId, out ulong[] signature)
-    {
-        if (_young.TryGetValue(articleId, out signature!)) return true;
-        if (!_old.TryGetValue(articleId, out signature!)) return false;
-        Add(articleId, signature);
-        return true;
-    }
-
-    /// <summary>Caches a signature (the article was stored or read).</summary>
-    public void Add(string articleId, ulong[] signature)
-    {
-        if (_young.Count >= _half)
-        {
-            _old = _young;
-            _young = new(StringComparer.Ordinal);
-        }
-        _young[articleId] = signature;
-    }
-
-    /// <summary>Forgets every signature.</summary>
-    public void Clear()
-    {
-        _young.Clear();
-        _old.Clear();
-    }
-}
+internal sealed class SignatureCache(int capacity = 32_768) : GenerationCache<string, ulong[]>(capacity, StringComparer.Ordinal);

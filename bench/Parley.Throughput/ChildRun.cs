@@ -133,16 +133,13 @@ public sealed class RssSampler : IDisposable
     }
 
     /// <summary>The highest sample in each tenth of the samples taken so far, in MB (empty under ten samples).</summary>
-    public int[] PeakByTenth()
-    {
-        long[] kb;
-        lock (_kb) kb = [.. _kb];
-        if (kb.Length < 10) return [];
-        return [.. Enumerable.Range(0, 10).Select(t => (int)(kb[(t * kb.Length / 10)..((t + 1) * kb.Length / 10)].Max() / 1024))];
-    }
+    public int[] PeakByTenth() => AtPeaks(rss: true);
 
     /// <summary>The managed heap's committed memory (as of its last collection) at each tenth's resident peak, in MB.</summary>
-    public int[] ManagedAtPeakByTenth()
+    public int[] ManagedAtPeakByTenth() => AtPeaks(rss: false);
+
+    // At the highest resident sample of each tenth: that sample, or the managed heap sampled with it.
+    private int[] AtPeaks(bool rss)
     {
         long[] kb, gc;
         lock (_kb) { kb = [.. _kb]; gc = [.. _gcKb]; }
@@ -150,8 +147,8 @@ public sealed class RssSampler : IDisposable
         return [.. Enumerable.Range(0, 10).Select(t =>
         {
             int from = t * kb.Length / 10, to = (t + 1) * kb.Length / 10;
-            int at = from + Array.IndexOf(kb[from..to], kb[from..to].Max());
-            return (int)(gc[at] / 1024);
+            int at = Array.IndexOf(kb, kb[from..to].Max(), from, to - from);
+            return (int)((rss ? kb : gc)[at] / 1024);
         })];
     }
 

@@ -22,9 +22,10 @@ internal class GenerationCache<TKey, TValue>(int capacity, IEqualityComparer<TKe
         return true;
     }
 
-    /// <summary>Caches a value in the young generation.</summary>
+    /// <summary>Caches a value in the young generation (out of the old one, if it was there).</summary>
     public void Add(TKey key, TValue value)
     {
+        _old.Remove(key);
         if (_young.Count >= _half)
         {
             _old = _young;

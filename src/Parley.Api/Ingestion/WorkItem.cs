@@ -19,9 +19,10 @@ internal sealed class WorkItem(Capture capture)
 
     /// <summary>
     /// Hands the worker's result to the writer, and lets go of the raw bytes: they are stored
-    /// already, and the writer needs only the capture's id. Up to two batches of processed
-    /// captures wait for the writer, long enough for the collector to move them to its oldest
-    /// generation, where the raw bytes would only have raised the peak before each full collection.
+    /// already, and the writer needs only the capture's id. Up to a batch of processed captures
+    /// waits for the writer beside the one it writes, long enough for the collector to move them to
+    /// its oldest generation, where the raw bytes would only have raised the peak before each full
+    /// collection.
     /// </summary>
     public void Complete(ProcessedCapture result)
     {

@@ -13,6 +13,8 @@ public sealed class Options
     public string? Markdown { get; private set; }
     /// <summary>Also run two one-worker ingests at once, one per core (the machine's two-core ceiling).</summary>
     public bool Pair { get; private set; }
+    /// <summary>Also report the cores each kind of thread kept busy in each tenth of a run.</summary>
+    public bool Threads { get; private set; }
 
     /// <summary>Parses <paramref name="args"/>; throws on an unknown option.</summary>
     public static Options Parse(string[] args)
@@ -31,6 +33,7 @@ public sealed class Options
                 case "--dir": o.Dir = Next(); break;
                 case "--markdown": o.Markdown = Next(); break;
                 case "--pair": o.Pair = true; break;
+                case "--threads": o.Threads = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }

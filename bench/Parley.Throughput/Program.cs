@@ -28,7 +28,7 @@ using Parley.Throughput;
 // or with --digest prints a hash of its results (see WorkerSide).
 var inv = CultureInfo.InvariantCulture;
 if (args.Length > 0 && args[0] == "--child")
-    return ChildRun.Run(args[1], args[2], int.Parse(args[3], inv));
+    return ChildRun.Run(args[1], args[2], int.Parse(args[3], inv), threads: args.Length > 4 && args[4] == "threads");
 if (args.Length > 0 && args[0] == "--writer")
     return WriterRun.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3], inv) : 256);
 if (args.Length > 0 && args[0] == "--worker-child") return WorkerSide.Child(args[1], args[2]);
@@ -126,6 +126,7 @@ Process StartChild(string corpus, string db, int workers, string coreList)
     if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
         psi.ArgumentList.Add(typeof(ChildRun).Assembly.Location);
     foreach (var a in new[] { "--child", corpus, db, workers.ToString(inv) }) psi.ArgumentList.Add(a);
+    if (opts.Threads) psi.ArgumentList.Add("threads");
     var p = Process.Start(psi)!;
     if (!taskset && OperatingSystem.IsLinux())
     {
@@ -179,6 +180,13 @@ static string Render(List<(string Kind, int Size, RunReport R, string Load)> row
     foreach (var (_, size, r, _) in rows.Where(x => x.R.PeakRssByTenthMb.Length > 0))
         sb.AppendLine(string.Format(inv, "Peak RSS in each tenth of the run, {0:N0} captures, {1} worker(s): {2} MB, of which the managed heap {3} MB.",
             size, r.Workers, string.Join(", ", r.PeakRssByTenthMb), string.Join(", ", r.ManagedAtPeakByTenthMb)));
+    foreach (var (_, size, r, _) in rows.Where(x => x.R.CoresByTenth.Count > 0))
+    {
+        sb.AppendLine(string.Format(inv, "\nCores busy in each tenth of the run, {0:N0} captures, {1} worker(s), by thread:", size, r.Workers));
+        foreach (var (kind, cores) in r.CoresByTenth)
+            sb.AppendLine(string.Format(inv, "- {0}: {1}", kind, string.Join(", ", cores.Select(c => c.ToString("F2", inv)))));
+        sb.AppendLine(string.Format(inv, "- all: {0}", string.Join(", ", Enumerable.Range(0, 10).Select(t => r.CoresByTenth.Values.Sum(v => v[t]).ToString("F2", inv)))));
+    }
     sb.AppendLine();
     sb.AppendLine("Time per stage, microseconds per capture (summed over workers):");
     sb.AppendLine();

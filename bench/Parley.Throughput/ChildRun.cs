@@ -16,7 +16,8 @@ public static class ChildRun
     public static int Run(string corpus, string db, int workers, bool threads = false)
     {
         foreach (var f in SqliteEventStore.FilesOf(db)) File.Delete(f);
-        // As `parley ingest` does: what the last run compiled is compiled on a spare core (none on one core).
+        // As `parley ingest` does: two native heaps, and what the last run compiled is compiled on a spare core (none on one core).
+        Parley.Api.NativeHeap.LimitArenas();
         Parley.Api.StartupProfile.Start(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db))!, "startup"), "ingest");
         long t0 = Stopwatch.GetTimestamp();
         var self = Process.GetCurrentProcess();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Parley.Pipeline.Consolidation;
 
@@ -52,11 +53,29 @@ public static class EventClusterer
 
     /// <summary>Assigns each mention an event id; mentions of different groups never share one.</summary>
     /// <returns>Row id to event id.</returns>
+    /// <remarks>
+    /// The store re-clusters every stretch a batch touches, each of one group, so this is the
+    /// writer's hottest code: it works on arrays and counting dictionaries, computes each
+    /// mention's date rank, anchor, code class and place once, and hashes one key per event.
+    /// </remarks>
     public static Dictionary<long, string> Assign(IEnumerable<ClusterMention> mentions)
     {
-        var result = new Dictionary<long, string>();
-        foreach (var group in mentions.GroupBy(m => m.GroupKey, StringComparer.Ordinal))
-            AssignGroup(group.Key, [.. group], result);
+        var all = mentions as List<ClusterMention> ?? [.. mentions];
+        var result = new Dictionary<long, string>(all.Count);
+        if (all.Count == 0) return result;
+        string first = all[0].GroupKey;
+        if (all.TrueForAll(m => string.Equals(m.GroupKey, first, StringComparison.Ordinal)))
+        {
+            AssignGroup(first, all, result);
+            return result;
+        }
+        var groups = new Dictionary<string, List<ClusterMention>>(StringComparer.Ordinal);
+        foreach (var m in all)
+        {
+            if (!groups.TryGetValue(m.GroupKey, out var list)) groups[m.GroupKey] = list = [];
+            list.Add(m);
+        }
+        foreach (var (key, list) in groups) AssignGroup(key, list, result);
         return result;
     }
 
@@ -82,57 +101,122 @@ public static class EventClusterer
     public static string EventKey(string groupKey, string anchor, string codeClass, string source, string target, string? place) =>
         place is null ? $"{groupKey}|{anchor}|{codeClass}|{source}>{target}" : $"{groupKey}|{anchor}|{codeClass}|{source}>{target}@{place}";
 
+    // Where a mention's event is anchored: a day, a month, or (undated) its article.
+    private readonly record struct Anchor(int Kind, int Value, string? Article)
+    {
+        public const int OnDay = 0, InMonth = 1, Undated = 2;
+
+        public static Anchor Own(DateOnly? date, int rank, string articleId) => date switch
+        {
+            null => new(Undated, 0, articleId),
+            { } d when rank == 3 => new(InMonth, d.Year * 12 + d.Month - 1, null),
+            { } d => new(OnDay, d.DayNumber, null),
+        };
+
+        public override string ToString() => Kind switch
+        {
+            OnDay => Day(DateOnly.FromDayNumber(Value)),
+            InMonth => new DateOnly(Value / 12, Value % 12 + 1, 1).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            _ => "undated:" + Article,
+        };
+    }
+
     private static void AssignGroup(string groupKey, List<ClusterMention> ms, Dictionary<long, string> result)
     {
-        var anchorOf = new Dictionary<long, string>(ms.Count);
-        var precise = new SortedSet<DateOnly>(ms.Where(m => m.Date is not null && Rank(m.DateBasis) == 0).Select(m => m.Date!.Value));
-        var anchors = new SortedSet<DateOnly>(precise);
-        foreach (var m in ms)
+        int n = ms.Count;
+        var ranks = new int[n];
+        var precise = new HashSet<int>();
+        for (int i = 0; i < n; i++)
         {
-            if (m.Date is not { } d || Rank(m.DateBasis) != 1) continue;
-            var a = Nearest(precise, d, ContextReach, ContextReach) ?? d;
+            ranks[i] = Rank(ms[i].DateBasis);
+            if (ranks[i] == 0 && ms[i].Date is { } d) precise.Add(d.DayNumber);
+        }
+        // Context-dated mentions first: the anchors they make are open to publication-dated ones.
+        var anchorOf = new Anchor[n];
+        var anchors = new HashSet<int>(precise);
+        for (int i = 0; i < n; i++)
+        {
+            if (ranks[i] != 1 || ms[i].Date is not { } d) continue;
+            int a = Nearest(precise, d.DayNumber, ContextReach, ContextReach) ?? d.DayNumber;
             anchors.Add(a);
-            anchorOf[m.Row] = Day(a);
+            anchorOf[i] = new Anchor(Anchor.OnDay, a, null);
         }
-        foreach (var m in ms)
+        var byAnchor = new Dictionary<Anchor, List<ClusterMention>>();
+        for (int i = 0; i < n; i++)
         {
-            if (anchorOf.ContainsKey(m.Row)) continue;
-            anchorOf[m.Row] = m.Date is { } d && Rank(m.DateBasis) == 2
-                ? Day(Nearest(anchors, d, PublicationBack, PublicationForward) ?? d)
-                : OwnAnchor(m.Date, m.DateBasis, m.ArticleId);
+            var m = ms[i];
+            if (ranks[i] == 2 && m.Date is { } d)
+                anchorOf[i] = new Anchor(Anchor.OnDay, Nearest(anchors, d.DayNumber, PublicationBack, PublicationForward) ?? d.DayNumber, null);
+            else if (ranks[i] != 1 || m.Date is null)
+                anchorOf[i] = Anchor.Own(m.Date, ranks[i], m.ArticleId);
+            if (!byAnchor.TryGetValue(anchorOf[i], out var list)) byAnchor[anchorOf[i]] = list = [];
+            list.Add(m);
         }
-        foreach (var byAnchor in ms.GroupBy(m => anchorOf[m.Row], StringComparer.Ordinal))
-            AssignCodes(groupKey, byAnchor.Key, [.. byAnchor], result);
+        foreach (var (anchor, members) in byAnchor)
+            AssignCodes(groupKey, anchor.ToString(), members, result);
     }
 
     private static void AssignCodes(string groupKey, string anchor, List<ClusterMention> ms, Dictionary<long, string> result)
     {
-        var specific = ms.Where(m => !EventKeys.IsGeneric(m.Cameo))
-            .GroupBy(m => EventKeys.BaseCode(m.Cameo), StringComparer.Ordinal)
-            .Select(g => (Code: g.Key, Count: g.Count()))
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Code, StringComparer.Ordinal)
-            .ToList();
-        var classes = ms.GroupBy(m => EventKeys.IsGeneric(m.Cameo)
-            ? specific.Count > 0 ? specific[0].Code : EventKeys.ClassOf(m.Cameo)
-            : EventKeys.BaseCode(m.Cameo), StringComparer.Ordinal);
-        foreach (var cls in classes)
-            foreach (var (pair, members) in ActorClusters([.. cls]))
+        // The base code with the most mentions (ties: the lower) takes the root's generic mentions.
+        var bases = new Dictionary<string, int>(StringComparer.Ordinal);
+        var classOf = new string[ms.Count];
+        for (int i = 0; i < ms.Count; i++)
+        {
+            if (EventKeys.IsGeneric(ms[i].Cameo)) continue;
+            classOf[i] = EventKeys.BaseCode(ms[i].Cameo);
+            CollectionsMarshal.GetValueRefOrAddDefault(bases, classOf[i], out _)++;
+        }
+        string? top = MostCommon(bases);
+        var classes = new Dictionary<string, List<ClusterMention>>(StringComparer.Ordinal);
+        for (int i = 0; i < ms.Count; i++)
+        {
+            string cls = classOf[i] ?? top ?? EventKeys.ClassOf(ms[i].Cameo);
+            if (!classes.TryGetValue(cls, out var list)) classes[cls] = list = [];
+            list.Add(ms[i]);
+        }
+        foreach (var (cls, members) in classes)
+            foreach (var (pair, cluster) in ActorClusters(members))
+                AssignPlaces(EventKey(groupKey, anchor, cls, pair.Source, pair.Target, null), cluster, result);
+    }
+
+    // One event per place a cluster names, when it names more than one (mentions naming none join
+    // the place named most often; ties: the lower); otherwise one event for the whole cluster.
+    private static void AssignPlaces(string key, List<ClusterMention> ms, Dictionary<long, string> result)
+    {
+        var placeOf = new string?[ms.Count];
+        Dictionary<string, int>? counts = null;
+        for (int i = 0; i < ms.Count; i++)
+            if ((placeOf[i] = Place(ms[i].Location)) is { } p)
+                CollectionsMarshal.GetValueRefOrAddDefault(counts ??= new(StringComparer.Ordinal), p, out _)++;
+        if (counts is null || counts.Count == 1)
+        {
+            string id = EventKeys.Id(key);
+            foreach (var m in ms) result[m.Row] = id;
+            return;
+        }
+        string top = MostCommon(counts)!;
+        var ids = new Dictionary<string, string>(counts.Count, StringComparer.Ordinal);
+        for (int i = 0; i < ms.Count; i++)
+        {
+            string place = placeOf[i] ?? top;
+            if (!ids.TryGetValue(place, out var id)) ids[place] = id = EventKeys.Id(key + "@" + place);
+            result[ms[i].Row] = id;
+        }
+    }
+
+    // The key counted most often; on a tie, the lower in ordinal order. Null when there is none.
+    private static string? MostCommon(Dictionary<string, int> counts)
+    {
+        string? best = null;
+        int most = 0;
+        foreach (var (key, count) in counts)
+            if (count > most || (count == most && string.CompareOrdinal(key, best) < 0))
             {
-            var places = members.Where(m => Place(m.Location) is not null)
-                .GroupBy(m => Place(m.Location)!, StringComparer.Ordinal)
-                .Select(g => (Place: g.Key, Count: g.Count()))
-                .OrderByDescending(g => g.Count).ThenBy(g => g.Place, StringComparer.Ordinal)
-                .ToList();
-                // One id per place of the cluster (one in all when it names at most one), hashed once.
-                var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var m in members)
-                {
-                    string? place = places.Count > 1 ? Place(m.Location) ?? places[0].Place : null;
-                    if (!ids.TryGetValue(place ?? "", out var id))
-                        ids[place ?? ""] = id = EventKeys.Id(EventKey(groupKey, anchor, cls.Key, pair.Source, pair.Target, place));
-                    result[m.Row] = id;
-                }
+                best = key;
+                most = count;
             }
+        return best;
     }
 
     // Actor pairs of one anchor and code: the pair reported most often (then the more specific,
@@ -140,15 +224,31 @@ public static class EventClusterer
     // is compatible with on both sides ("USA" with "USAGOV"), else leads its own.
     private static List<((string Source, string Target) Pair, List<ClusterMention> Members)> ActorClusters(List<ClusterMention> ms)
     {
-        var pairs = ms.GroupBy(m => (m.SourceCode, m.TargetCode))
-            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.SourceCode.Length + g.Key.TargetCode.Length)
-            .ThenBy(g => g.Key.SourceCode, StringComparer.Ordinal).ThenBy(g => g.Key.TargetCode, StringComparer.Ordinal);
-        var clusters = new List<((string Source, string Target) Pair, List<ClusterMention> Members)>();
-        foreach (var g in pairs)
+        var byPair = new Dictionary<(string Source, string Target), List<ClusterMention>>();
+        foreach (var m in ms)
         {
-            int i = clusters.FindIndex(c => EventKeys.ActorsCompatible(c.Pair.Source, g.Key.SourceCode) && EventKeys.ActorsCompatible(c.Pair.Target, g.Key.TargetCode));
-            if (i >= 0) clusters[i].Members.AddRange(g);
-            else clusters.Add(((g.Key.SourceCode, g.Key.TargetCode), [.. g]));
+            if (!byPair.TryGetValue((m.SourceCode, m.TargetCode), out var list)) byPair[(m.SourceCode, m.TargetCode)] = list = [];
+            list.Add(m);
+        }
+        var clusters = new List<((string Source, string Target) Pair, List<ClusterMention> Members)>(byPair.Count);
+        if (byPair.Count == 1)
+        {
+            foreach (var (pair, members) in byPair) clusters.Add((pair, members));
+            return clusters;
+        }
+        var pairs = byPair.ToArray();
+        Array.Sort(pairs, static (a, b) =>
+        {
+            int c = b.Value.Count.CompareTo(a.Value.Count);
+            if (c == 0) c = (b.Key.Source.Length + b.Key.Target.Length).CompareTo(a.Key.Source.Length + a.Key.Target.Length);
+            if (c == 0) c = string.CompareOrdinal(a.Key.Source, b.Key.Source);
+            return c != 0 ? c : string.CompareOrdinal(a.Key.Target, b.Key.Target);
+        });
+        foreach (var (pair, members) in pairs)
+        {
+            int i = clusters.FindIndex(c => EventKeys.ActorsCompatible(c.Pair.Source, pair.Source) && EventKeys.ActorsCompatible(c.Pair.Target, pair.Target));
+            if (i >= 0) clusters[i].Members.AddRange(members);
+            else clusters.Add((pair, members));
         }
         return clusters;
     }
@@ -161,13 +261,13 @@ public static class EventClusterer
         return s.StartsWith("the ", StringComparison.Ordinal) ? s[4..] : s;
     }
 
-    // The anchor nearest to d within [d - back, d + forward]; on a tie, the earlier one.
-    private static DateOnly? Nearest(SortedSet<DateOnly> anchors, DateOnly d, int back, int forward)
+    // The anchor nearest to day d within [d - back, d + forward]; on a tie, the earlier one.
+    private static int? Nearest(HashSet<int> anchors, int d, int back, int forward)
     {
         for (int k = 0; k <= Math.Max(back, forward); k++)
         {
-            if (k <= back && anchors.Contains(d.AddDays(-k))) return d.AddDays(-k);
-            if (k <= forward && anchors.Contains(d.AddDays(k))) return d.AddDays(k);
+            if (k <= back && anchors.Contains(d - k)) return d - k;
+            if (k <= forward && anchors.Contains(d + k)) return d + k;
         }
         return null;
     }

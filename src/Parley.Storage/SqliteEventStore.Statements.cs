@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -10,9 +11,9 @@ public sealed partial class SqliteEventStore
     /// <remarks>
     /// The batch writes run as SQLite statements of their own on the store's connection (so in
     /// its transaction): each value is bound once, by position, as it is set, and text goes in
-    /// as UTF-16 without a managed copy. Through ADO.NET every run looked up and bound each
-    /// parameter by name again and converted every string to a new UTF-8 array: an article or
-    /// mention insert has over 20 parameters.
+    /// as UTF-8 through one buffer per statement. Through ADO.NET every run looked up and bound
+    /// each parameter by name again and converted every string to a new UTF-8 array: an article
+    /// or mention insert has over 20 parameters.
     /// </remarks>
     protected override Statement PrepareWrite(string sql, DbTransaction tx, params string[] names) => new WriteStatement(_db.Handle!, sql, names);
 
@@ -20,27 +21,34 @@ public sealed partial class SqliteEventStore
     {
         private readonly sqlite3 _db;
         private readonly sqlite3_stmt _stmt;
-        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private readonly string[] _names;
+        private readonly int[] _indexes;
+        private readonly Dictionary<string, int> _position = new(StringComparer.Ordinal);
+        private int _next;
+        private byte[] _utf8 = new byte[512];
 
         public WriteStatement(sqlite3 db, string sql, string[] names)
         {
             _db = db;
             Check(raw.sqlite3_prepare_v2(db, sql, out _stmt));
-            foreach (var n in names)
+            _names = names;
+            _indexes = new int[names.Length];
+            for (int k = 0; k < names.Length; k++)
             {
-                int i = raw.sqlite3_bind_parameter_index(_stmt, n);
-                if (i == 0) throw new ArgumentException($"the statement has no parameter {n}", nameof(names));
-                _index[n] = i;
+                int i = raw.sqlite3_bind_parameter_index(_stmt, names[k]);
+                if (i == 0) throw new ArgumentException($"the statement has no parameter {names[k]}", nameof(names));
+                _indexes[k] = i;
+                _position[names[k]] = k;
             }
         }
 
         public override Statement Set(string name, object? value)
         {
-            int i = _index[name];
+            int i = Index(name);
             Check(value switch
             {
                 null or DBNull => raw.sqlite3_bind_null(_stmt, i),
-                string text => raw.sqlite3_bind_text16(_stmt, i, text.AsSpan()),
+                string text => BindText(i, text),
                 int n => raw.sqlite3_bind_int64(_stmt, i, n),
                 long n => raw.sqlite3_bind_int64(_stmt, i, n),
                 double d => raw.sqlite3_bind_double(_stmt, i, d),
@@ -49,6 +57,26 @@ public sealed partial class SqliteEventStore
                 _ => throw new ArgumentException($"no SQLite binding for {value.GetType().Name}", nameof(value)),
             });
             return this;
+        }
+
+        // The statement's index of a parameter. Callers set the parameters in the order they were
+        // named (the names are the same literals), so the next one is found by reference, not hashed.
+        private int Index(string name)
+        {
+            int k = _next;
+            if (!ReferenceEquals(_names[k], name)) k = _position[name];
+            _next = k + 1 == _names.Length ? 0 : k + 1;
+            return _indexes[k];
+        }
+
+        // Text goes in as UTF-8, the file's encoding, encoded into a buffer the statement keeps (SQLite
+        // copies it): bound as UTF-16, SQLite converted every value itself, a character at a time.
+        private int BindText(int i, string text)
+        {
+            int most = Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (most > _utf8.Length) _utf8 = new byte[Math.Max(most, 2 * _utf8.Length)];
+            int length = Encoding.UTF8.GetBytes(text, _utf8);
+            return raw.sqlite3_bind_text(_stmt, i, _utf8.AsSpan(0, length));
         }
 
         public override int Run()

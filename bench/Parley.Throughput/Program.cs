@@ -13,7 +13,8 @@ using Parley.Throughput;
 //
 // Options: --sizes (default 1000,10000,100000), --workers (default 1 and all cores),
 // --kind text|mixed (default text: text dumps only; mixed adds one HTML capture in four),
-// --repeat N (runs per cell, the best is kept), --dir FOLDER (corpora and databases,
+// --repeat N (rounds, each running every worker count in turn; the best run per cell is kept and
+// each round's ratio of N workers to one is printed), --dir FOLDER (corpora and databases,
 // default ./.parley/throughput), --markdown FILE (also write the table as Markdown),
 // --pair (also two one-worker ingests at once, one per core, each into its own file: the
 // machine's own two-core ceiling for this work, to read the two-core figure against).
@@ -41,23 +42,29 @@ string header = FormattableString.Invariant(
 Directory.CreateDirectory(opts.Dir);
 var rows = new List<(string Kind, int Size, RunReport R, string Load)>();
 var pairs = new List<(int Size, RunReport A, RunReport B)>();
+var rounds = new List<(int Size, Dictionary<int, RunReport> Runs)>();
 foreach (var size in opts.Sizes)
 {
     var corpus = Path.Combine(opts.Dir, $"corpus-v2-{opts.Kind}-{size}");
     EnsureCorpus(corpus, size);
-    foreach (var workers in opts.Workers)
+    // Round by round, each worker count in turn: on a shared VM the speed of a core can change by a
+    // third for minutes, so runs made back to back are the fair ones to compare.
+    var best = new (RunReport R, string Load)?[opts.Workers.Count];
+    for (int k = 0; k < opts.Repeat; k++)
     {
-        RunReport? best = null;
-        string load = "";
-        for (int k = 0; k < opts.Repeat; k++)
+        var round = new Dictionary<int, RunReport>();
+        for (int w = 0; w < opts.Workers.Count; w++)
         {
+            int workers = opts.Workers[w];
             var r = RunChild(corpus, Path.Combine(opts.Dir, "bench.db"), workers, k);
-            if (best is null || r.Seconds < best.Seconds) { best = r; load = File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
+            round[workers] = r;
+            if (best[w] is not { } b || r.Seconds < b.R.Seconds) best[w] = (r, File.ReadAllText("/proc/loadavg").Split(' ')[0]);
             Console.Error.WriteLine(FormattableString.Invariant(
                 $"  {opts.Kind} {size} captures, {workers} worker(s){(workers == 1 && Environment.ProcessorCount > 1 ? $" on core {k % 2}" : "")}: {r.CapturesPerSecond:F0} captures/s, {r.CapturesPerCpuSecond:F0} per CPU-s, peak RSS {r.PeakRssKb / 1024.0:F0} MB, {r.AllocatedMb * 1024 / r.Captures:F0} KB allocated per capture, GC {string.Join('/', r.Gc)} pause {r.GcPauseSeconds:F2}s (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
         }
-        rows.Add((opts.Kind, size, best!, load));
+        rounds.Add((size, round));
     }
+    for (int w = 0; w < opts.Workers.Count; w++) rows.Add((opts.Kind, size, best[w]!.Value.R, best[w]!.Value.Load));
     if (opts.Pair && Environment.ProcessorCount > 1)
     {
         (RunReport A, RunReport B)? bestPair = null;
@@ -71,7 +78,7 @@ foreach (var size in opts.Sizes)
         pairs.Add((size, bestPair!.Value.A, bestPair.Value.B));
     }
 }
-var table = header + Render(rows, pairs);
+var table = header + Render(rows, pairs, rounds);
 Console.WriteLine(table);
 if (opts.Markdown is { } md) File.WriteAllText(md, table);
 return 0;
@@ -150,6 +157,12 @@ static RunReport FinishChild(Process p, string db)
     }
 }
 
+static double Median(List<double> xs)
+{
+    var sorted = xs.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
 static string CpuModel()
 {
     const string info = "/proc/cpuinfo";
@@ -157,7 +170,8 @@ static string CpuModel()
     return line is null ? System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString() : line[(line.IndexOf(':') + 1)..].Trim();
 }
 
-static string Render(List<(string Kind, int Size, RunReport R, string Load)> rows, List<(int Size, RunReport A, RunReport B)> pairs)
+static string Render(List<(string Kind, int Size, RunReport R, string Load)> rows, List<(int Size, RunReport A, RunReport B)> pairs,
+    List<(int Size, Dictionary<int, RunReport> Runs)> rounds)
 {
     var inv = CultureInfo.InvariantCulture;
     var sb = new StringBuilder();
@@ -169,7 +183,14 @@ static string Render(List<(string Kind, int Size, RunReport R, string Load)> row
             r.AllocatedMb * 1024 / Math.Max(1, r.Captures)));
     var one = rows.Where(x => x.R.Workers == 1).ToDictionary(x => x.Size, x => x.R);
     foreach (var (_, size, r, _) in rows.Where(x => x.R.Workers > 1 && one.ContainsKey(x.Size)))
-        sb.AppendLine(string.Format(inv, "\n{0:N0} captures: {1} workers give {2:F2}x one worker.", size, r.Workers, r.CapturesPerSecond / one[size].CapturesPerSecond));
+    {
+        sb.AppendLine(string.Format(inv, "\n{0:N0} captures: {1} workers give {2:F2}x one worker (best against best).", size, r.Workers, r.CapturesPerSecond / one[size].CapturesPerSecond));
+        var ratios = rounds.Where(x => x.Size == size && x.Runs.ContainsKey(1) && x.Runs.ContainsKey(r.Workers))
+            .Select(x => x.Runs[r.Workers].CapturesPerSecond / x.Runs[1].CapturesPerSecond).ToList();
+        if (ratios.Count > 1)
+            sb.AppendLine(string.Format(inv, "Round by round, each {0}-worker run against the one-worker run just before it: {1}; median {2:F2}x.",
+                r.Workers, string.Join(", ", ratios.Select(x => x.ToString("F2", inv) + "x")), Median(ratios)));
+    }
     foreach (var (size, a, b) in pairs.Where(x => one.ContainsKey(x.Size)))
         sb.AppendLine(string.Format(inv, "{0:N0} captures: two one-core ingests at once, each into its own file, give {1:N0} + {2:N0} = {3:N0} captures/s, {4:F2}x one worker: the most two cores of this machine give for this work.",
             size, a.CapturesPerSecond, b.CapturesPerSecond, a.CapturesPerSecond + b.CapturesPerSecond, (a.CapturesPerSecond + b.CapturesPerSecond) / one[size].CapturesPerSecond));

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Parley.Pipeline.Consolidation;
@@ -268,11 +269,14 @@ public abstract partial class RelationalEventStore
                 if (id == previous) continue;
                 previous = id;
                 taken++;
-                shared[id] = shared.GetValueOrDefault(id) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(shared, id, out _)++;
             }
         }
-        candidates.AddRange(shared.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal)
-            .Take(StoryGroups.MaxCandidates).Select(x => x.Key));
+        // Most shared bands first, then id order: a total order, so sorting in place gives what a stable sort would.
+        var ranked = new KeyValuePair<string, int>[shared.Count];
+        ((ICollection<KeyValuePair<string, int>>)shared).CopyTo(ranked, 0);
+        Array.Sort(ranked, static (x, y) => x.Value != y.Value ? y.Value.CompareTo(x.Value) : string.CompareOrdinal(x.Key, y.Key));
+        for (int i = 0; i < ranked.Length && i < StoryGroups.MaxCandidates; i++) candidates.Add(ranked[i].Key);
         return candidates;
     }
 

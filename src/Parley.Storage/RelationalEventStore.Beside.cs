@@ -65,7 +65,7 @@ public abstract partial class RelationalEventStore
                 prepare("SELECT minhash FROM articles WHERE id=@id", ["@id"]), prepare("SELECT story_id FROM articles WHERE id=@id", ["@id"]), scope);
 
         /// <summary>The stored story of <paramref name="articleId"/>, else null.</summary>
-        public string? StoryOfArticle(string articleId) => StoryOf.Set("@id", articleId).Command.ExecuteScalar() as string;
+        public string? StoryOfArticle(string articleId) => StoryOf.Set("@id", articleId).Scalar() as string;
 
         public void Dispose()
         {

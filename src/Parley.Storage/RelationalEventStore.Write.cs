@@ -242,8 +242,7 @@ public abstract partial class RelationalEventStore
             fresh[i] = [];
             w.BandRows.Set(BatchStatements.BandParams[i], stored[i] is not null ? -1L : bands[i]);
         }
-        using (var r = w.BandRows.Command.ExecuteReader())
-            while (r.Read()) fresh[r.GetInt32(0)].Add(r.GetString(1));
+        w.BandRows.AddRowsTo(fresh);
         for (int i = 0; i < bands.Length; i++)
         {
             if (stored[i] is not null) continue;
@@ -293,7 +292,7 @@ public abstract partial class RelationalEventStore
     private ulong[]? SignatureOf(StoryReads w, string articleId)
     {
         if (_signatures.TryGet(articleId, out var sig)) return sig;
-        sig = MinHash.FromBytes(w.Signature.Set("@id", articleId).Command.ExecuteScalar() as byte[]);
+        sig = MinHash.FromBytes(w.Signature.Set("@id", articleId).Scalar() as byte[]);
         if (sig is not null) _signatures.Add(articleId, sig);
         return sig;
     }

@@ -313,6 +313,16 @@ public abstract partial class RelationalEventStore : IEventStore
         /// <summary>Runs the command; the number of rows changed.</summary>
         public virtual int Run() => Command.ExecuteNonQuery();
 
+        /// <summary>The first column of the first row (text or bytes), or null when there is no row or it is NULL.</summary>
+        public virtual object? Scalar() => Command.ExecuteScalar() is { } v and not DBNull ? v : null;
+
+        /// <summary>Adds each row's second column (text) to the list its first column (an integer) picks.</summary>
+        public virtual void AddRowsTo(IReadOnlyList<List<string>> lists)
+        {
+            using var r = Command.ExecuteReader();
+            while (r.Read()) lists[r.GetInt32(0)].Add(r.GetString(1));
+        }
+
         /// <inheritdoc/>
         public void Dispose()
         {

@@ -15,9 +15,15 @@ public sealed partial class SqliteEventStore
     /// each parameter by name again and converted every string to a new UTF-8 array: an article
     /// or mention insert has over 20 parameters.
     /// </remarks>
-    protected override Statement PrepareWrite(string sql, DbTransaction tx, params string[] names) => new WriteStatement(_db.Handle!, sql, names);
+    protected override Statement PrepareWrite(string sql, DbTransaction tx, params string[] names) => new RawStatement(_db.Handle!, sql, names);
 
-    private sealed class WriteStatement : Statement
+    /// <summary>
+    /// A statement run through SQLite's own calls on <paramref name="db"/> (so in whatever transaction
+    /// that connection has open): the batch writes, and the story lookups' reads beside the writer.
+    /// </summary>
+    private static Statement PrepareRaw(SqliteConnection db, string sql, string[] names) => new RawStatement(db.Handle!, sql, names);
+
+    private sealed class RawStatement : Statement
     {
         private readonly sqlite3 _db;
         private readonly sqlite3_stmt _stmt;
@@ -27,7 +33,7 @@ public sealed partial class SqliteEventStore
         private int _next;
         private byte[] _utf8 = new byte[512];
 
-        public WriteStatement(sqlite3 db, string sql, string[] names)
+        public RawStatement(sqlite3 db, string sql, string[] names)
         {
             _db = db;
             Check(raw.sqlite3_prepare_v2(db, sql, out _stmt));
@@ -91,6 +97,45 @@ public sealed partial class SqliteEventStore
             raw.sqlite3_reset(_stmt);
             return raw.sqlite3_changes(_db);
         }
+
+        public override object? Scalar()
+        {
+            try
+            {
+                int rc = raw.sqlite3_step(_stmt);
+                if (rc == raw.SQLITE_DONE) return null;
+                if (rc != raw.SQLITE_ROW) throw Error(rc);
+                return raw.sqlite3_column_type(_stmt, 0) switch
+                {
+                    raw.SQLITE_NULL => null,
+                    raw.SQLITE_BLOB => raw.sqlite3_column_blob(_stmt, 0).ToArray(),
+                    raw.SQLITE_INTEGER => raw.sqlite3_column_int64(_stmt, 0),
+                    raw.SQLITE_FLOAT => raw.sqlite3_column_double(_stmt, 0),
+                    _ => Text(0),
+                };
+            }
+            finally
+            {
+                raw.sqlite3_reset(_stmt);
+            }
+        }
+
+        public override void AddRowsTo(IReadOnlyList<List<string>> lists)
+        {
+            try
+            {
+                int rc;
+                while ((rc = raw.sqlite3_step(_stmt)) == raw.SQLITE_ROW)
+                    lists[raw.sqlite3_column_int(_stmt, 0)].Add(Text(1));
+                if (rc != raw.SQLITE_DONE) throw Error(rc);
+            }
+            finally
+            {
+                raw.sqlite3_reset(_stmt);
+            }
+        }
+
+        private string Text(int column) => Encoding.UTF8.GetString(raw.sqlite3_column_blob(_stmt, column));
 
         protected override void Dispose(bool disposing)
         {

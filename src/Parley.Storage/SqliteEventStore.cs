@@ -119,7 +119,9 @@ public sealed partial class SqliteEventStore : RelationalEventStore
             cache.ExecuteNonQuery();
         }
         var tx = _storyReads.BeginTransaction(deferred: true);
-        return StoryReads.Prepare((sql, names) => Prepare(sql, tx, names), null, tx);
+        // SQLite's own calls, not ADO.NET's: a batch makes a dozen of these reads per article, and ADO.NET
+        // bound every parameter by name again and made a reader for each.
+        return StoryReads.Prepare((sql, names) => PrepareRaw(_storyReads, sql, names), null, tx);
     }
 
     /// <inheritdoc/>

@@ -90,18 +90,14 @@ public static class EventClusterer
     };
 
     /// <summary>The anchor a mention forms alone: its day, its month, or its article when undated.</summary>
-    public static string OwnAnchor(DateOnly? date, string basis, string articleId) => date switch
-    {
-        null => "undated:" + articleId,
-        { } d when Rank(basis) == 3 => d.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-        { } d => Day(d),
-    };
+    public static string OwnAnchor(DateOnly? date, string basis, string articleId) => Anchor.Own(date, Rank(basis), articleId).ToString();
 
     /// <summary>The event key of a group, anchor, code class, actor pair and (when the event is one of several places) place.</summary>
     public static string EventKey(string groupKey, string anchor, string codeClass, string source, string target, string? place) =>
         place is null ? $"{groupKey}|{anchor}|{codeClass}|{source}>{target}" : $"{groupKey}|{anchor}|{codeClass}|{source}>{target}@{place}";
 
-    // Where a mention's event is anchored: a day, a month, or (undated) its article.
+    // Where a mention's event is anchored: a day, a month, or (undated) its article. Its text, part of
+    // every event key, is spelled here only.
     private readonly record struct Anchor(int Kind, int Value, string? Article)
     {
         public const int OnDay = 0, InMonth = 1, Undated = 2;

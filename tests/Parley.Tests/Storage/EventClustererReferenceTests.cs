@@ -74,7 +74,7 @@ public class EventClustererReferenceTests
                 if (anchorOf.ContainsKey(m.Row)) continue;
                 anchorOf[m.Row] = m.Date is { } d && EventClusterer.Rank(m.DateBasis) == 2
                     ? Day(Nearest(anchors, d, EventClusterer.PublicationBack, EventClusterer.PublicationForward) ?? d)
-                    : EventClusterer.OwnAnchor(m.Date, m.DateBasis, m.ArticleId);
+                    : OwnAnchor(m.Date, m.DateBasis, m.ArticleId);
             }
             foreach (var byAnchor in ms.GroupBy(m => anchorOf[m.Row], StringComparer.Ordinal))
                 AssignCodes(groupKey, byAnchor.Key, [.. byAnchor], result);
@@ -139,6 +139,13 @@ public class EventClustererReferenceTests
             return null;
         }
 
-            private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        private static string OwnAnchor(DateOnly? date, string basis, string articleId) => date switch
+        {
+            null => "undated:" + articleId,
+            { } d when EventClusterer.Rank(basis) == 3 => d.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            { } d => Day(d),
+        };
+
+        private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 }

@@ -61,7 +61,8 @@ internal sealed class IngestRun
     {
         var before = _service.Pipeline.Timings().ToList();
         var loops = new List<Task> { Start("Parley reader", () => Read(captures)), Start("Parley writer", Write) };
-        for (int i = 0; i < _service.Workers; i++) loops.Add(Start("Parley worker", Work));
+        // The workers give way to the writer (ThreadNice): they run ahead of it only on what it leaves of the cores.
+        for (int i = 0; i < _service.Workers; i++) loops.Add(Start("Parley worker", Work, lower: true));
         try
         {
             await Task.WhenAll(loops).ConfigureAwait(false);
@@ -105,14 +106,15 @@ internal sealed class IngestRun
     // Runs a loop on a thread of its own; when it fails, the others are cancelled so none waits forever.
     // The loops block (on the store, on a queue, on CPU work) for the whole run: on the thread pool
     // they held its threads, and a worker or the writer could wait hundreds of milliseconds for the
-    // pool to add one before its next step ran.
-    private Task Start(string name, Action loop)
+    // pool to add one before its next step ran. lower: the thread runs at a lower priority.
+    private Task Start(string name, Action loop, bool lower = false)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
             try
             {
+                if (lower) ThreadNice.Lower();
                 loop();
                 done.SetResult();
             }

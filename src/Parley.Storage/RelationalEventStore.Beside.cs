@@ -86,7 +86,7 @@ public abstract partial class RelationalEventStore
 
     // True when no capture of the batch has articles stored (nothing to replace) and none is in it twice:
     // then the batch's stories may be looked up beside the writer, against the last commit.
-    private static bool IsFresh(BatchStatements w, IReadOnlyList<ProcessedCapture> batch)
+    private bool IsFresh(BatchStatements w, IReadOnlyList<ProcessedCapture> batch)
     {
         var ids = new HashSet<string>(batch.Count, StringComparer.Ordinal);
         foreach (var pc in batch)

@@ -24,6 +24,7 @@ public abstract partial class RelationalEventStore
         // writer, which releases the lock and takes it again at once, can keep the reader waiting
         // through several batches while the workers run dry.
         for (var spin = new SpinWait(); Volatile.Read(ref _capturesWaiting) > 0;) spin.SpinOnce();
+        var given = batch;
         lock (_gate)
         {
             var p = Profile;
@@ -37,6 +38,7 @@ public abstract partial class RelationalEventStore
             try
             {
                 buffer?.Begin(tx);
+                SeeOthersWrites(tx);
                 batch = FenceBatch(tx, batch);
                 var changes = new Changes();
                 using var w = new BatchStatements(this, tx);
@@ -108,6 +110,8 @@ public abstract partial class RelationalEventStore
             finally
             {
                 reads?.Dispose();
+                // Written (or to be written again): either way no longer a capture without articles for certain.
+                foreach (var pc in given) _storedHere.Remove(pc.Capture.Id);
             }
             if (buffer?.Committed() == true) _commonBands.Merge(flushed!);
             BatchCommitted();
@@ -161,8 +165,8 @@ public abstract partial class RelationalEventStore
         w.DeleteArticles.Set("@c", captureId).Run();
     }
 
-    private static bool HasStoredArticles(BatchStatements w, string captureId) =>
-        w.HasArticles.Set("@c", captureId).Command.ExecuteScalar() is not null;
+    private bool HasStoredArticles(BatchStatements w, string captureId) =>
+        !_storedHere.Contains(captureId) && w.HasArticles.Set("@c", captureId).Scalar() is not null;
 
     private void InsertArticle(DbTransaction tx, BatchStatements w, Article a, ArticleRow row)
     {

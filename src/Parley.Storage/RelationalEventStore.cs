@@ -105,13 +105,41 @@ public abstract partial class RelationalEventStore : IEventStore
         {
             Interlocked.Decrement(ref _capturesWaiting);
             using var tx = Begin();
+            bool track = SeeOthersWrites(tx);
             using var insert = PrepareWrite(InsertCaptureSql, tx, InsertCaptureParams);
             int added = 0;
             foreach (var c in captures)
-                if (BindCapture(insert, c).Run() == 1) added++;
+                if (BindCapture(insert, c).Run() == 1)
+                {
+                    added++;
+                    if (track) _storedHere.Add(c.Id);
+                }
             tx.Commit();
             return added;
         }
+    }
+
+    // Captures this store inserted itself and has written no batch for since: a capture row just made
+    // has no articles (an article's capture must exist), so the batch writer need not look for any to
+    // replace. Valid only while no other connection has written (SeeOthersWrites); at most the
+    // captures in flight, as each batch removes its own.
+    private readonly HashSet<string> _storedHere = new(StringComparer.Ordinal);
+    private long? _writesSeen;
+
+    /// <summary>
+    /// A number that changes when another connection commits to the store (SQLite's
+    /// <c>data_version</c>), read in <paramref name="tx"/>; null when the store cannot tell, and then
+    /// every capture's stored articles are looked for.
+    /// </summary>
+    private protected virtual long? OthersWrites(DbTransaction tx) => null;
+
+    // True when the captures in _storedHere are still known to have no articles; forgets them otherwise.
+    private bool SeeOthersWrites(DbTransaction tx)
+    {
+        long? seen = OthersWrites(tx);
+        if (seen is null || seen != _writesSeen) _storedHere.Clear();
+        _writesSeen = seen;
+        return seen is not null;
     }
 
     private bool InsertCapture(Capture c, DbTransaction? tx)

@@ -125,6 +125,15 @@ public sealed partial class SqliteEventStore : RelationalEventStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// SQLite's <c>data_version</c>: unchanged by this connection's own commits, changed by any other
+    /// connection's (another process ingesting into the same file). The store's own second
+    /// connections only read, check-point, or write the search file, which is another database.
+    /// </remarks>
+    private protected override long? OthersWrites(DbTransaction tx) =>
+        Convert.ToInt64(Scalar("PRAGMA data_version;", tx), CultureInfo.InvariantCulture);
+
+    /// <inheritdoc/>
     protected override string CaptureSequence => "rowid";
 
     /// <inheritdoc/>

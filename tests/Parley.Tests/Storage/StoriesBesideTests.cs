@@ -70,6 +70,31 @@ public sealed class StoriesBesideTests : IDisposable
         store.IntegrityCheck().Should().Be("ok");
     }
 
+    [Fact]
+    public void CaptureStoredHere_WhoseArticlesAnotherConnectionWrote_IsReplacedNotDoubled()
+    {
+        // The store knows a capture it inserted itself has no articles yet, unless another connection
+        // (another process on the same file) has written since: then it must look, and replace them.
+        string path = Path.Combine(_dir.Path, "two.db");
+        using var first = new SqliteEventStore(path);
+        var service = new IngestService(first, DictionarySet.Default) { BatchSize = 8, Workers = 1 };
+        var capture = Text("a", Window(0));
+        var processed = service.Process(capture, new Diagnostics());
+        processed.Articles.Should().NotBeEmpty();
+        first.AddCaptures([capture]).Should().Be(1);
+        using (var second = new SqliteEventStore(path))
+        {
+            second.AddCaptures([capture]).Should().Be(0);
+            second.SaveBatch([processed]);
+        }
+
+        first.SaveBatch([processed]);
+
+        first.Counts().Articles.Should().Be(processed.Articles.Count);
+        first.Counts().Mentions.Should().Be(processed.Mentions.Count);
+        first.IntegrityCheck().Should().Be("ok");
+    }
+
     // Six sentences from position n of a long text of sentences that share no four-word shingle.
     private static string Window(int n) => DepotAudit.Sentences(n, 6);
 

@@ -146,6 +146,7 @@ public abstract partial class RelationalEventStore
         // Signatures are immutable per article id, but a capture re-processed by a newer extractor may change its
         // articles: forget every cached signature (a rare path: re-runs of failed or interrupted captures).
         _signatures.Clear();
+        _sketches.Clear();
         w.DeleteMentions.Set("@c", captureId).Run();
         // Each band row by its primary key, from the stored signature: the band index needs no second index by article.
         var stored = new List<(string Id, byte[]? Sig)>();
@@ -200,6 +201,7 @@ public abstract partial class RelationalEventStore
             w.Bands.Set("@article", articleId).Run();
         }
         _signatures.Add(articleId, sig);
+        _sketches.Add(articleId, sig);
         string joined = labels.Min!;
         foreach (var label in labels)
             if (label != joined) w.Relabel.Set("@new", joined).Set("@old", label).Run();
@@ -213,8 +215,9 @@ public abstract partial class RelationalEventStore
     private SortedSet<string> StoryLabels(StoryReads r, string ownStory, ulong[] sig, long[] bands, BesideStories? beside)
     {
         var labels = new SortedSet<string>(StringComparer.Ordinal) { ownStory };
+        var sketch = SketchCache.Of(sig);
         foreach (var candidate in StoryCandidates(r, bands))
-            if ((beside?.SignatureOf(candidate) ?? SignatureOf(r, candidate)) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold
+            if (!_sketches.RulesOut(candidate, sketch) && (beside?.SignatureOf(candidate) ?? SignatureOf(r, candidate)) is { } other && MinHash.Similarity(sig, other) >= MinHash.StoryThreshold
                 && (beside is null ? r.StoryOfArticle(candidate) : beside.StoryOf(r, candidate)) is string story)
                 labels.Add(story);
         return labels;
@@ -297,7 +300,11 @@ public abstract partial class RelationalEventStore
     {
         if (_signatures.TryGet(articleId, out var sig)) return sig;
         sig = MinHash.FromBytes(w.Signature.Set("@id", articleId).Scalar() as byte[]);
-        if (sig is not null) _signatures.Add(articleId, sig);
+        if (sig is not null)
+        {
+            _signatures.Add(articleId, sig);
+            _sketches.Add(articleId, sig);
+        }
         return sig;
     }
 
@@ -340,6 +347,9 @@ public abstract partial class RelationalEventStore
     }
 
     private readonly SignatureCache _signatures = new();
+
+    // Sketches of the signatures of many more articles, to turn candidates away unread (SketchCache).
+    private readonly SketchCache _sketches = new();
 
     /// <summary>Where this store's batch writes have spent their time.</summary>
     public WriteProfile Profile { get; } = new();

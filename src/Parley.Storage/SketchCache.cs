@@ -16,7 +16,7 @@ namespace Parley.Storage;
 /// the lookup read 8.6 candidate signatures per article from the articles table, at random.</para>
 /// <para>An entry is 16 bytes keyed by a 128-bit hash of the article id (about 40 bytes with the
 /// dictionary's own), against some 350 for a cached signature keyed by its id: 131,072 entries take
-/// at most about 6 MB. Ids of different articles that hash alike would need 2^64 articles for an
+/// some 6 MB, a little more while a generation's table grows. Ids of different articles that hash alike would need 2^64 articles for an
 /// even chance of one such pair.</para>
 /// </remarks>
 internal sealed class SketchCache(int capacity = 131_072)

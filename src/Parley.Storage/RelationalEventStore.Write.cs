@@ -58,6 +58,8 @@ public abstract partial class RelationalEventStore
                 {
                     var rows = pc.Rows ?? CaptureRows.Of(pc);
                     if (beside is null) ForgetCapture(tx, w, pc.Capture.Id, changes);
+                    // From here on the capture has articles in this transaction: the same capture again in the batch must find them.
+                    _storedHere.Remove(pc.Capture.Id);
                     t = p.Lap(WriteProfile.Forget, t);
                     for (int i = 0; i < pc.Articles.Count; i++)
                     {

@@ -107,15 +107,12 @@ public abstract partial class RelationalEventStore : IEventStore
             using var tx = Begin();
             bool track = SeeOthersWrites(tx);
             using var insert = PrepareWrite(InsertCaptureSql, tx, InsertCaptureParams);
-            int added = 0;
+            var added = new List<string>();
             foreach (var c in captures)
-                if (BindCapture(insert, c).Run() == 1)
-                {
-                    added++;
-                    if (track) _storedHere.Add(c.Id);
-                }
+                if (BindCapture(insert, c).Run() == 1) added.Add(c.Id);
             tx.Commit();
-            return added;
+            if (track) _storedHere.UnionWith(added);
+            return added.Count;
         }
     }
 

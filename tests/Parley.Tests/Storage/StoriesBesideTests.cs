@@ -95,6 +95,21 @@ public sealed class StoriesBesideTests : IDisposable
         first.IntegrityCheck().Should().Be("ok");
     }
 
+    [Fact]
+    public void CaptureStoredHere_TwiceInOneBatch_IsWrittenOnce()
+    {
+        using var store = new SqliteEventStore(Path.Combine(_dir.Path, "twice.db"));
+        var service = new IngestService(store, DictionarySet.Default) { BatchSize = 8, Workers = 1 };
+        var capture = Text("a", Window(0));
+        var processed = service.Process(capture, new Diagnostics());
+        store.AddCaptures([capture]).Should().Be(1);
+
+        store.SaveBatch([processed, processed]);
+
+        store.Counts().Articles.Should().Be(processed.Articles.Count);
+        store.IntegrityCheck().Should().Be("ok");
+    }
+
     // Six sentences from position n of a long text of sentences that share no four-word shingle.
     private static string Window(int n) => DepotAudit.Sentences(n, 6);
 

@@ -49,7 +49,7 @@ public static class ThreadNice
     // setpriority's "which" for one process, or on Linux one thread by its id (sys/resource.h).
     private const int PrioProcess = 0;
 
-    [DllImport("libc.so.6", EntryPoint = "setpriority", ExactSpelling = true, SetLastError = true)]
+    [DllImport("libc.so.6", EntryPoint = "setpriority", ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int SetPriority(int which, int who, int prio);
 

@@ -143,8 +143,7 @@ public abstract partial class RelationalEventStore
             {
                 var labels = store.StoryLabels(reads, own, sig, bands, this);
                 buffer.Add(id, bands);
-                store._signatures.Add(id, sig);
-                store._sketches.Add(id, sig);
+                store.Remember(id, sig);
                 _signatures[id] = sig;
                 string joined = labels.Min!;
                 foreach (var label in labels)

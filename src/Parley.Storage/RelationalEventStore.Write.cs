@@ -202,8 +202,7 @@ public abstract partial class RelationalEventStore
             for (int i = 0; i < bands.Length; i++) w.Bands.Set(BatchStatements.BandParams[i], bands[i]);
             w.Bands.Set("@article", articleId).Run();
         }
-        _signatures.Add(articleId, sig);
-        _sketches.Add(articleId, sig);
+        Remember(articleId, sig);
         string joined = labels.Min!;
         foreach (var label in labels)
             if (label != joined) w.Relabel.Set("@new", joined).Set("@old", label).Run();
@@ -302,12 +301,15 @@ public abstract partial class RelationalEventStore
     {
         if (_signatures.TryGet(articleId, out var sig)) return sig;
         sig = MinHash.FromBytes(w.Signature.Set("@id", articleId).Scalar() as byte[]);
-        if (sig is not null)
-        {
-            _signatures.Add(articleId, sig);
-            _sketches.Add(articleId, sig);
-        }
+        if (sig is not null) Remember(articleId, sig);
         return sig;
+    }
+
+    // An article's signature, known from the batch or read from its row, for later lookups: in full and as a sketch.
+    private void Remember(string articleId, ulong[] sig)
+    {
+        _signatures.Add(articleId, sig);
+        _sketches.Add(articleId, sig);
     }
 
     private static void InsertMention(BatchStatements w, NewMention n)

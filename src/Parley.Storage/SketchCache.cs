@@ -16,8 +16,8 @@ namespace Parley.Storage;
 /// the lookup read 8.6 candidate signatures per article from the articles table, at random.</para>
 /// <para>An entry is 16 bytes keyed by a 128-bit hash of the article id (about 40 bytes with the
 /// dictionary's own), against some 350 for a cached signature keyed by its id: 131,072 entries take
-/// some 6 MB, a little more while a generation's table grows. Ids of different articles that hash alike would need 2^64 articles for an
-/// even chance of one such pair.</para>
+/// some 6 MB, a little more while a generation's table grows. Ids of different articles that hash
+/// alike would need 2^64 articles for an even chance of one such pair.</para>
 /// </remarks>
 internal sealed class SketchCache(int capacity = 131_072)
 {
@@ -74,8 +74,8 @@ internal sealed class SketchCache(int capacity = 131_072)
     }
 
     // Two 64-bit hashes of the id's characters (FNV-1a, and a multiply-xorshift of other constants),
-    // each finished by a splitmix64 mix: 128 bits, where the 64 of one would make a clash between two of a few million
-    // ids merely unlikely.
+    // each finished by MinHash's splitmix64 mix: 128 bits, where the 64 of one would make a clash
+    // between two of a few million ids merely unlikely.
     private static UInt128 Key(string id)
     {
         ulong a = 14695981039346656037UL, b = 0x9E3779B97F4A7C15UL;
@@ -84,13 +84,6 @@ internal sealed class SketchCache(int capacity = 131_072)
             a = (a ^ c) * 1099511628211UL;
             b = ((b ^ c) * 0x9FB21C651E98DF25UL) ^ (b >> 29);
         }
-        return new UInt128(Mix(a ^ (ulong)id.Length), Mix(b + (ulong)id.Length));
-    }
-
-    private static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        return new UInt128(MinHash.Mix(a ^ (ulong)id.Length), MinHash.Mix(b + (ulong)id.Length));
     }
 }

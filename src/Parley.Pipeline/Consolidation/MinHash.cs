@@ -164,8 +164,8 @@ public static class MinHash
         return count;
     }
 
-    // splitmix64's finaliser: a cheap, well-mixed 64-bit permutation.
-    private static ulong Mix(ulong z)
+    /// <summary>splitmix64's finaliser: a cheap, well-mixed 64-bit permutation.</summary>
+    public static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;

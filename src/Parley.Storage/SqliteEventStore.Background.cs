@@ -71,7 +71,7 @@ public sealed partial class SqliteEventStore
             // Drain signals that came while the last checkpoint ran: one checkpoint covers them all.
             while (_checkpointDue.CurrentCount > 0) _checkpointDue.Wait(0);
             try { cmd.ExecuteNonQuery(); }
-            catch (SqliteException) { /* busy or locked: the next one, or the writer's own at 16,384 pages, catches up */ }
+            catch (SqliteException) { /* busy or locked: the next one, or the writer's own at 65,536 pages, catches up */ }
         }
     }
 

@@ -55,8 +55,17 @@ public sealed partial class SqliteEventStore : RelationalEventStore
         // A batch dirties thousands of pages (random index keys): with the default checkpoint at
         // 1,000 WAL pages nearly every commit also checkpointed (copy + fsync).
         // The batch writer checkpoints on its own thread instead (see BatchCommitted); this connection
-        // checkpoints only when the WAL has grown past 16,384 pages (128 MB on disk) regardless.
-        Exec("PRAGMA wal_autocheckpoint=16384;");
+        // checkpoints only when the WAL has grown past 65,536 pages (512 MB on disk) regardless.
+        // The log starts again from its beginning only when a transaction begins after a checkpoint
+        // has copied all of it, and a batch begins as soon as the last one commits, while the
+        // background checkpoint is still copying; so the log grows past a few batches, and at 16,384
+        // pages the raw-capture and batch commits made the copy and its two fsyncs themselves, holding
+        // the store's lock (about 19 times in the bench's 100,000 captures on two cores, the reader
+        // and writer together 3 to 4 s in fsync). At 65,536 they do so a few times a run: two cores,
+        // 100,000 captures, the raw captures held the lock 2.7-3.0 s against 5.3, the writer waited
+        // for it 2.2-2.7 s against 5.1, and alternated runs made 2,413, 2,051, 2,511, 2,074 captures/s
+        // against 2,230, 1,835, 2,289, 2,161 (32,768: in between); one core unchanged.
+        Exec("PRAGMA wal_autocheckpoint=65536;");
         // Sorts and DISTINCT sets of the story lookup and re-clustering stay in memory, never in temp files.
         Exec("PRAGMA temp_store=MEMORY;");
         Migrate();

@@ -182,7 +182,10 @@ internal sealed record StoredMention(
 /// </remarks>
 internal static class EventAggregate
 {
-    public static Event From(IReadOnlyList<StoredMention> ms)
+    public static Event From(IReadOnlyList<StoredMention> ms) => ms.Count == 1 ? Single(ms[0]) : Counted(ms);
+
+    /// <summary>The general path of <see cref="From"/>, for any number of mentions.</summary>
+    internal static Event Counted(IReadOnlyList<StoredMention> ms)
     {
         // The most direct report stands for the event: best date basis, then confidence, then a fixed order.
         var rep = ms[0];
@@ -239,6 +242,30 @@ internal static class EventAggregate
             LastSeen = last,
         };
     }
+
+    /// <summary>
+    /// The event of one mention, what <see cref="From"/> gives for it without its counting: most
+    /// events a batch writes have one mention (three in four in the bench's 100,000 captures), and
+    /// the five tables the general path fills for each were a twentieth of the writer's time.
+    /// </summary>
+    internal static Event Single(StoredMention m) => new()
+    {
+        Id = "",
+        Date = m.Date,
+        DateBasis = m.DateBasis,
+        Source = m.Source,
+        Target = m.Target,
+        Code = m.Code,
+        Location = m.Location is { Length: > 0 } l ? l : null,
+        Modality = Enum.Parse<Modality>(m.Modality, ignoreCase: true),
+        // As the general path's running maximum from double.MinValue: a NaN never replaces it.
+        Confidence = m.Confidence > double.MinValue ? m.Confidence : double.MinValue,
+        NumMentions = 1,
+        NumArticles = 1,
+        NumSources = 1,
+        FirstSeen = m.Published,
+        LastSeen = m.Published,
+    };
 
     // Best date basis, then higher confidence, then article id, then sentence.
     private static bool RepresentsBetter(StoredMention a, StoredMention b)

@@ -47,13 +47,14 @@ public sealed class EventAggregateTests
     [Fact]
     public void From_OfSeveralMentions_StillCounts()
     {
-        var a = Mention(new Random(11)) with { Location = null };
-        var b = a with { ArticleId = "b", SourceKey = "other.example", Location = "Kyiv" };
+        var a = Mention(new Random(11)) with { Location = null, Confidence = 0.2 };
+        var b = a with { ArticleId = "b", SourceKey = "other.example", Location = "Kyiv", Confidence = 0.7 };
         var e = EventAggregate.From([a, b]);
         e.NumMentions.Should().Be(2);
         e.NumArticles.Should().Be(2);
+        e.NumSources.Should().Be(2);
         e.Location.Should().Be("Kyiv", "the one location given");
-        e.Should().BeEquivalentTo(EventAggregate.Counted([a, b]));
+        e.Confidence.Should().Be(0.7, "the higher of the two");
     }
 
     private static StoredMention Mention(Random random)

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Parley.Pipeline.Consolidation;
 
 namespace Parley.Storage;
@@ -62,9 +61,8 @@ public abstract partial class RelationalEventStore
     private static void Reassign(Statement load, string group, IEnumerable<NewMention>? fresh, DateOnly? from, DateOnly? to, Statement setEvent, Changes changes)
     {
         var rows = new List<(ClusterMention Mention, string EventId)>();
-        using (var r = load.Command.ExecuteReader())
-            while (r.Read())
-                rows.Add((new ClusterMention(r.GetInt64(0), group, ParseDay(Str(r, 1)), r.GetString(2), r.GetString(3), Str(r, 4), r.GetString(5), r.GetString(7), r.GetString(8)), r.GetString(6)));
+        foreach (var r in load.Rows())
+            rows.Add((new ClusterMention(r.GetInt64(0), group, ParseDay(Str(r, 1)), r.GetString(2), r.GetString(3), Str(r, 4), r.GetString(5), r.GetString(7), r.GetString(8)), r.GetString(6)));
         var batch = fresh?.ToList() ?? [];
         var assigned = EventClusterer.Assign(rows.Select(x => x.Mention).Concat(batch.Select(n => n.ForClusterer())));
         foreach (var (m, old) in rows)
@@ -103,13 +101,12 @@ public abstract partial class RelationalEventStore
     {
         var ms = new List<StoredMention>();
         w.EventMentions.Set("@id", id);
-        using (var r = w.EventMentions.Command.ExecuteReader())
-            while (r.Read())
-                ms.Add(new StoredMention(ParseDay(Str(r, 0)), r.GetString(1), new ActorRef(r.GetString(2), r.GetString(3), r.GetString(4)),
-                    new ActorRef(r.GetString(5), r.GetString(6), r.GetString(7)),
-                    new CameoCode(r.GetString(8), Str(r, 9) ?? "", r.GetDouble(10), (QuadClass)r.GetInt32(11), Str(r, 12) ?? "", Str(r, 13) ?? ""),
-                    Str(r, 14), r.GetString(15), r.GetDouble(16), r.GetString(17), r.GetInt32(18), Str(r, 19) ?? r.GetString(17),
-                    ParseIso(Str(r, 20)), r.GetString(21)));
+        foreach (var r in w.EventMentions.Rows())
+            ms.Add(new StoredMention(ParseDay(Str(r, 0)), r.GetString(1), new ActorRef(r.GetString(2), r.GetString(3), r.GetString(4)),
+                new ActorRef(r.GetString(5), r.GetString(6), r.GetString(7)),
+                new CameoCode(r.GetString(8), Str(r, 9) ?? "", r.GetDouble(10), (QuadClass)r.GetInt32(11), Str(r, 12) ?? "", Str(r, 13) ?? ""),
+                Str(r, 14), r.GetString(15), r.GetDouble(16), r.GetString(17), r.GetInt32(18), Str(r, 19) ?? r.GetString(17),
+                ParseIso(Str(r, 20)), r.GetString(21)));
         if (ms.Count == 0)
         {
             w.DeleteEvent.Set("@id", id).Run();

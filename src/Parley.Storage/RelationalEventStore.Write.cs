@@ -138,13 +138,12 @@ public abstract partial class RelationalEventStore
         // A capture seen for the first time has nothing to forget: one lookup instead of five statements.
         if (!HasStoredArticles(w, captureId)) return;
         w.OldMentions.Set("@c", captureId);
-        using (var r = w.OldMentions.Command.ExecuteReader())
-            while (r.Read())
-            {
-                changes.Events.Add(r.GetString(0));
-                changes.Stored.Add(r.GetString(0));
-                changes.Note(r.GetString(1), ParseDay(Str(r, 2)), r.GetString(3));
-            }
+        foreach (var r in w.OldMentions.Rows())
+        {
+            changes.Events.Add(r.GetString(0));
+            changes.Stored.Add(r.GetString(0));
+            changes.Note(r.GetString(1), ParseDay(Str(r, 2)), r.GetString(3));
+        }
         // Signatures are immutable per article id, but a capture re-processed by a newer extractor may change its
         // articles: forget every cached signature (a rare path: re-runs of failed or interrupted captures).
         _signatures.Clear();
@@ -153,8 +152,7 @@ public abstract partial class RelationalEventStore
         // Each band row by its primary key, from the stored signature: the band index needs no second index by article.
         var stored = new List<(string Id, byte[]? Sig)>();
         w.CaptureSignatures.Set("@c", captureId);
-        using (var r = w.CaptureSignatures.Command.ExecuteReader())
-            while (r.Read()) stored.Add((r.GetString(0), r.IsDBNull(1) ? null : (byte[])r[1]));
+        foreach (var r in w.CaptureSignatures.Rows()) stored.Add((r.GetString(0), r.IsDBNull(1) ? null : r.GetBytes(1)));
         changes.DeletedArticles |= stored.Count > 0;
         if (stored.Count > 0) _commonBands.Clear();
         foreach (var (id, bytes) in stored)
@@ -233,8 +231,7 @@ public abstract partial class RelationalEventStore
         if (BufferedBands is not { } buffer)
         {
             for (int i = 0; i < bands.Length; i++) w.FindStories!.Set(BatchStatements.BandParams[i], bands[i]);
-            using var r = w.FindStories!.Command.ExecuteReader();
-            while (r.Read()) candidates.Add(r.GetString(0));
+            foreach (var r in w.FindStories!.Rows()) candidates.Add(r.GetString(0));
             return candidates;
         }
         // The same ranking as FindStories, over the stored rows of each band and the buffered ones.
@@ -426,10 +423,10 @@ public abstract partial class RelationalEventStore
 
         public BatchStatements(RelationalEventStore s, DbTransaction tx)
         {
-            HasArticles = s.Prepare("SELECT 1 FROM articles WHERE capture_id=@c LIMIT 1", tx, "@c");
-            OldMentions = s.Prepare("SELECT m.event_id, m.group_key, m.date, m.article_id FROM mentions m JOIN articles a ON a.id=m.article_id WHERE a.capture_id=@c", tx, "@c");
+            HasArticles = s.PrepareRead("SELECT 1 FROM articles WHERE capture_id=@c LIMIT 1", tx, "@c");
+            OldMentions = s.PrepareRead("SELECT m.event_id, m.group_key, m.date, m.article_id FROM mentions m JOIN articles a ON a.id=m.article_id WHERE a.capture_id=@c", tx, "@c");
             DeleteMentions = s.PrepareWrite("DELETE FROM mentions WHERE article_id IN (SELECT id FROM articles WHERE capture_id=@c)", tx, "@c");
-            CaptureSignatures = s.Prepare("SELECT id, minhash FROM articles WHERE capture_id=@c", tx, "@c");
+            CaptureSignatures = s.PrepareRead("SELECT id, minhash FROM articles WHERE capture_id=@c", tx, "@c");
             DeleteBand = s.PrepareWrite("DELETE FROM article_bands WHERE band=@band AND article_id=@article", tx, "@band", "@article");
             DeleteArticles = s.PrepareWrite("DELETE FROM articles WHERE capture_id=@c", tx, "@c");
             Article = s.PrepareWrite("""
@@ -439,7 +436,7 @@ public abstract partial class RelationalEventStore
                     @utext, @updated, @dateline, @section, @language, @body, @captions, @method, @source_key, @story, @minhash)
                 """, tx, "@id", "@capture", "@idx", "@source", "@url", "@headline", "@bylines", "@outlet", "@ptext", "@published",
                 "@utext", "@updated", "@dateline", "@section", "@language", "@body", "@captions", "@method", "@source_key", "@story", "@minhash");
-            Reads = StoryReads.Prepare((sql, names) => s.Prepare(sql, tx, names), s.Prepare(StoryReads.FindStoriesSql, tx, BandParams));
+            Reads = StoryReads.Prepare((sql, names) => s.PrepareRead(sql, tx, names), s.PrepareRead(StoryReads.FindStoriesSql, tx, BandParams));
             // All bands of an article in one statement; a band repeated within an article is stored once.
             Bands = s.PrepareWrite($"INSERT INTO article_bands(band, article_id) VALUES {string.Join(", ", BandParams.Select(b => $"({b}, @article)"))} ON CONFLICT DO NOTHING",
                 tx, [.. BandParams, "@article"]);
@@ -454,10 +451,10 @@ public abstract partial class RelationalEventStore
                 """, tx, "@event", "@article", "@sentence", "@sstart", "@send", "@estart", "@eend", "@group", "@date", "@basis", "@stext", "@sname", "@scode",
                 "@ttext", "@tname", "@tcode", "@cameo", "@cname", "@goldstein", "@quad", "@plover", "@pmode", "@location", "@modality", "@attribution", "@confidence");
             Status = s.PrepareWrite("UPDATE captures SET status=@status, error=@error WHERE id=@c", tx, "@status", "@error", "@c");
-            LoadDays = s.Prepare(LoadColumns + " WHERE group_key=@g AND date >= @lo AND date <= @hi", tx, "@g", "@lo", "@hi");
-            LoadUndated = s.Prepare(LoadColumns + " WHERE group_key=@g AND date IS NULL AND article_id=@a", tx, "@g", "@a");
+            LoadDays = s.PrepareRead(LoadColumns + " WHERE group_key=@g AND date >= @lo AND date <= @hi", tx, "@g", "@lo", "@hi");
+            LoadUndated = s.PrepareRead(LoadColumns + " WHERE group_key=@g AND date IS NULL AND article_id=@a", tx, "@g", "@a");
             SetEvent = s.PrepareWrite("UPDATE mentions SET event_id=@e WHERE id=@id", tx, "@e", "@id");
-            EventMentions = s.Prepare(EventMentionsSql, tx, "@id");
+            EventMentions = s.PrepareRead(EventMentionsSql, tx, "@id");
             UpsertEvent = s.PrepareWrite(UpsertEventSql, tx, UpsertEventParams);
             DeleteEvent = s.PrepareWrite("DELETE FROM events WHERE id=@id", tx, "@id");
         }
@@ -467,6 +464,7 @@ public abstract partial class RelationalEventStore
             foreach (var st in new[] { HasArticles, OldMentions, DeleteMentions, CaptureSignatures, DeleteBand, DeleteArticles, Article, Bands, Relabel, SetStory, Mention, Status,
                 LoadDays, LoadUndated, SetEvent, EventMentions, UpsertEvent, DeleteEvent })
                 st.Dispose();
+            Reads.Dispose();
         }
     }
 }

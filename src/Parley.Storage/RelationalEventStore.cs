@@ -301,6 +301,50 @@ public abstract partial class RelationalEventStore : IEventStore
     /// </summary>
     protected virtual Statement PrepareWrite(string sql, DbTransaction tx, params string[] names) => Prepare(sql, tx, names);
 
+    /// <summary>
+    /// A statement read from (<see cref="Statement.Rows"/>, <see cref="Statement.Scalar"/>) many times
+    /// in one transaction: a store may run it on a path faster than its ADO.NET command.
+    /// </summary>
+    protected virtual Statement PrepareRead(string sql, DbTransaction tx, params string[] names) => Prepare(sql, tx, names);
+
+    /// <summary>The current row of a statement being read: its columns by position.</summary>
+    protected interface IRow
+    {
+        /// <summary>True when the column is NULL.</summary>
+        bool IsDBNull(int column);
+
+        /// <summary>An integer column.</summary>
+        long GetInt64(int column);
+
+        /// <summary>An integer column that fits 32 bits.</summary>
+        int GetInt32(int column);
+
+        /// <summary>A real column.</summary>
+        double GetDouble(int column);
+
+        /// <summary>A text column.</summary>
+        string GetString(int column);
+
+        /// <summary>A blob column.</summary>
+        byte[] GetBytes(int column);
+    }
+
+    // A row of an ADO.NET reader.
+    private sealed class ReaderRow(DbDataReader r) : IRow
+    {
+        public bool IsDBNull(int column) => r.IsDBNull(column);
+
+        public long GetInt64(int column) => r.GetInt64(column);
+
+        public int GetInt32(int column) => r.GetInt32(column);
+
+        public double GetDouble(int column) => r.GetDouble(column);
+
+        public string GetString(int column) => r.GetString(column);
+
+        public byte[] GetBytes(int column) => (byte[])r[column];
+    }
+
     /// <summary>A reusable command and its parameters by name.</summary>
     protected class Statement : IDisposable
     {
@@ -335,11 +379,35 @@ public abstract partial class RelationalEventStore : IEventStore
             return this;
         }
 
+        /// <summary>Sets a text parameter; null sets SQL NULL.</summary>
+        /// <remarks>The typed setters let a store bind without boxing; by default they set the value as an object.</remarks>
+        public virtual Statement Set(string name, string? value) => Set(name, (object?)value);
+
+        /// <summary>Sets an integer parameter.</summary>
+        public virtual Statement Set(string name, int value) => Set(name, (object)value);
+
+        /// <summary>Sets an integer parameter.</summary>
+        public virtual Statement Set(string name, long value) => Set(name, (object)value);
+
+        /// <summary>Sets a real parameter.</summary>
+        public virtual Statement Set(string name, double value) => Set(name, (object)value);
+
         /// <summary>Runs the command; the number of rows changed.</summary>
         public virtual int Run() => Command.ExecuteNonQuery();
 
         /// <summary>The first column of the first row (text or bytes), or null when there is no row or it is NULL.</summary>
         public virtual object? Scalar() => Command.ExecuteScalar() is { } v and not DBNull ? v : null;
+
+        /// <summary>
+        /// Runs the query and yields each row in turn (the same object, moved on at each step); the
+        /// query ends when the loop does, so no other statement of the connection runs inside it.
+        /// </summary>
+        public virtual IEnumerable<IRow> Rows()
+        {
+            using var r = Command.ExecuteReader();
+            var row = new ReaderRow(r);
+            while (r.Read()) yield return row;
+        }
 
         /// <summary>Adds each row's second column (text) to the list its first column (an integer) picks.</summary>
         public virtual void AddRowsTo(IReadOnlyList<List<string>> lists)
@@ -378,4 +446,7 @@ public abstract partial class RelationalEventStore : IEventStore
 
     /// <summary>A nullable string column.</summary>
     protected static string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    /// <summary>A nullable string column of a statement's row.</summary>
+    protected static string? Str(IRow r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }

@@ -13,7 +13,8 @@ namespace Parley.Throughput;
 public static class ChildRun
 {
     /// <summary>Runs the ingest and writes the <see cref="RunReport"/> as JSON to standard output.</summary>
-    public static int Run(string corpus, string db, int workers, bool threads = false)
+    /// <remarks><paramref name="batchSize"/>: captures per write transaction; null leaves the ingest's default.</remarks>
+    public static int Run(string corpus, string db, int workers, bool threads = false, int? batchSize = null)
     {
         foreach (var f in SqliteEventStore.FilesOf(db)) File.Delete(f);
         // As `parley ingest` does: two native heaps, and what the last run compiled is compiled on a spare core (none on one core).
@@ -34,7 +35,7 @@ public static class ChildRun
         using var rss = new RssSampler(threads);
         using (var store = new SqliteEventStore(db))
         {
-            var service = new IngestService(store, dict) { Workers = workers };
+            var service = new IngestService(store, dict) { Workers = workers, BatchSize = batchSize ?? IngestService.DefaultBatchSize };
             r = service.Ingest([corpus], diagnostics);
             counts = store.Counts();
             writer = store.Profile.Totals().Select(x => new StageReport(x.Phase, x.Time.TotalSeconds)).ToList();

@@ -15,6 +15,8 @@ public sealed class Options
     public bool Pair { get; private set; }
     /// <summary>Also report the cores each kind of thread kept busy in each tenth of a run.</summary>
     public bool Threads { get; private set; }
+    /// <summary>Captures per write transaction; null leaves the ingest's default.</summary>
+    public int? BatchSize { get; private set; }
 
     /// <summary>Parses <paramref name="args"/>; throws on an unknown option.</summary>
     public static Options Parse(string[] args)
@@ -34,6 +36,7 @@ public sealed class Options
                 case "--markdown": o.Markdown = Next(); break;
                 case "--pair": o.Pair = true; break;
                 case "--threads": o.Threads = true; break;
+                case "--batch-size": o.BatchSize = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }

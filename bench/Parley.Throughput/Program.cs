@@ -17,7 +17,8 @@ using Parley.Throughput;
 // each round's ratio of N workers to one is printed), --dir FOLDER (corpora and databases,
 // default ./.parley/throughput), --markdown FILE (also write the table as Markdown),
 // --pair (also two one-worker ingests at once, one per core, each into its own file: the
-// machine's own two-core ceiling for this work, to read the two-core figure against).
+// machine's own two-core ceiling for this work, to read the two-core figure against),
+// --batch-size N (captures per write transaction, as `parley ingest --batch-size`; default the ingest's).
 //
 //   dotnet run -c Release --project bench/Parley.Throughput -- --writer CORPUS DB [BATCH]
 //
@@ -29,7 +30,8 @@ using Parley.Throughput;
 // or with --digest prints a hash of its results (see WorkerSide).
 var inv = CultureInfo.InvariantCulture;
 if (args.Length > 0 && args[0] == "--child")
-    return ChildRun.Run(args[1], args[2], int.Parse(args[3], inv), threads: args.Length > 4 && args[4] == "threads");
+    return ChildRun.Run(args[1], args[2], int.Parse(args[3], inv), threads: args[4..].Contains("threads"),
+        batchSize: args[4..].FirstOrDefault(a => a.StartsWith("batch=", StringComparison.Ordinal)) is { } batch ? int.Parse(batch[6..], inv) : null);
 if (args.Length > 0 && args[0] == "--writer")
     return WriterRun.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3], inv) : 256);
 if (args.Length > 0 && args[0] == "--worker-child") return WorkerSide.Child(args[1], args[2]);
@@ -134,6 +136,7 @@ Process StartChild(string corpus, string db, int workers, string coreList)
         psi.ArgumentList.Add(typeof(ChildRun).Assembly.Location);
     foreach (var a in new[] { "--child", corpus, db, workers.ToString(inv) }) psi.ArgumentList.Add(a);
     if (opts.Threads) psi.ArgumentList.Add("threads");
+    if (opts.BatchSize is { } batchSize) psi.ArgumentList.Add(FormattableString.Invariant($"batch={batchSize}"));
     var p = Process.Start(psi)!;
     if (!taskset && OperatingSystem.IsLinux())
     {

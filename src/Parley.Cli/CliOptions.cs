@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parley.Api.Ingestion;
 
 namespace Parley.Cli;
 
@@ -25,6 +26,17 @@ internal static class CliOptions
     public static Option<string?> Token() => new("--token") { Description = "Bearer token for the write endpoints (else PARLEY_TOKEN, else a new one is printed)" };
 
     public static Option<string?> Web() => new("--web") { Description = "The front end's folder (default: the web/ folder of the checkout)" };
+
+    public static Option<int> BatchSize()
+    {
+        var o = new Option<int>("--batch-size")
+        {
+            Description = "Captures written per transaction (default: 2048); larger batches write a large store faster and hold more captures in memory",
+            DefaultValueFactory = _ => IngestService.DefaultBatchSize,
+        };
+        o.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--batch-size must be at least 1"); });
+        return o;
+    }
 
     public static Option<int> Workers()
     {

@@ -29,14 +29,15 @@ internal static partial class Commands
         var db = CliOptions.Db();
         var dicts = CliOptions.Dicts();
         var workers = CliOptions.Workers();
+        var batchSize = CliOptions.BatchSize();
         var enqueue = EnqueueOption();
-        var cmd = new Command("ingest", "Store captures and code their events") { paths, db, dicts, workers, enqueue };
+        var cmd = new Command("ingest", "Store captures and code their events") { paths, db, dicts, workers, batchSize, enqueue };
         cmd.SetAction(p =>
         {
             if (p.GetValue(enqueue)) return Enqueue(p.GetValue(paths)!, p.GetValue(db)!);
             var diag = ConsoleDiagnostics();
             using var store = EventStores.Open(p.GetValue(db)!);
-            var service = new IngestService(store, LoadDicts(p.GetValue(dicts))) { Workers = p.GetValue(workers) };
+            var service = new IngestService(store, LoadDicts(p.GetValue(dicts))) { Workers = p.GetValue(workers), BatchSize = p.GetValue(batchSize) };
             var r = service.Ingest(p.GetValue(paths)!, diag);
             var counts = store.Counts();
             Console.WriteLine(FormattableString.Invariant(

@@ -228,7 +228,10 @@ public sealed partial class SqliteEventStore
         private SqliteException Error(int rc) => new(raw.sqlite3_errmsg(_db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(_db));
     }
 
-    // SQLite's functions that RawStatement calls for every value and step, from the library SQLitePCL loads.
+    // SQLite's functions that RawStatement calls for every value and step, from the library SQLitePCL
+    // loads: the bundle's native asset, which the runtime finds by name as it does for SQLitePCL's own
+    // imports. Plain types only (handles as pointers, text as a pinned UTF-8 buffer), so the calls
+    // need no marshalling.
     private static class Native
     {
         private const string Library = "e_sqlite3";
@@ -237,55 +240,42 @@ public sealed partial class SqliteEventStore
         public static readonly IntPtr Transient = new(-1);
 
         [DllImport(Library, EntryPoint = "sqlite3_bind_null", ExactSpelling = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
         public static extern int BindNull(IntPtr stmt, int index);
 
         [DllImport(Library, EntryPoint = "sqlite3_bind_int64", ExactSpelling = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
         public static extern int BindInt64(IntPtr stmt, int index, long value);
 
         [DllImport(Library, EntryPoint = "sqlite3_bind_double", ExactSpelling = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
         public static extern int BindDouble(IntPtr stmt, int index, double value);
 
         [DllImport(Library, EntryPoint = "sqlite3_bind_text", ExactSpelling = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
         public static extern int BindText(IntPtr stmt, int index, ref byte text, int length, IntPtr destructor);
 
         [DllImport(Library, EntryPoint = "sqlite3_step", ExactSpelling = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
         public static extern int Step(IntPtr stmt);
 
         [DllImport(Library, EntryPoint = "sqlite3_reset", ExactSpelling = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
         public static extern int Reset(IntPtr stmt);
 
         [DllImport(Library, EntryPoint = "sqlite3_changes", ExactSpelling = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
         public static extern int Changes(IntPtr db);
 
         [DllImport(Library, EntryPoint = "sqlite3_column_type", ExactSpelling = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
         public static extern int ColumnType(IntPtr stmt, int column);
 
         [DllImport(Library, EntryPoint = "sqlite3_column_int64", ExactSpelling = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
         public static extern long ColumnInt64(IntPtr stmt, int column);
 
         [DllImport(Library, EntryPoint = "sqlite3_column_double", ExactSpelling = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
         public static extern double ColumnDouble(IntPtr stmt, int column);
 
         [DllImport(Library, EntryPoint = "sqlite3_column_text", ExactSpelling = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
         public static extern IntPtr ColumnText(IntPtr stmt, int column);
 
         [DllImport(Library, EntryPoint = "sqlite3_column_blob", ExactSpelling = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
         public static extern IntPtr ColumnBlob(IntPtr stmt, int column);
 
         [DllImport(Library, EntryPoint = "sqlite3_column_bytes", ExactSpelling = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory)]
         public static extern int ColumnBytes(IntPtr stmt, int column);
     }
 }

@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using FluentAssertions;
-using Microsoft.Data.Sqlite;
+using Parley.Tests.Storage;
 using Parley.Tests.Support;
 using Xunit;
 
@@ -44,29 +43,12 @@ public sealed class IngestBatchSizeTests : IDisposable
 
     private static string Samples => Path.Combine(Repo.Root, "samples");
 
-    // Runs the built CLI; its exit code and standard error.
+    // The built CLI, as the export tests run it: its exit code and standard error.
     private static (int Code, string Error) Run(params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "parley.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        string error = p.StandardError.ReadToEnd();
-        stdout.Wait();
-        p.WaitForExit();
-        return (p.ExitCode, error);
+        var (code, _, error) = ExportTests.Cli(args);
+        return (code, error);
     }
 
-    private static List<string> Dump(string path, string sql)
-    {
-        var rows = new List<string>();
-        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) rows.Add(string.Join(" | ", Enumerable.Range(0, r.FieldCount).Select(i => Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        return rows;
-    }
+    private static List<string> Dump(string path, string sql) => SqliteFile.Rows(path, sql);
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using FluentAssertions;
-using Microsoft.Data.Sqlite;
 using Parley.Api.Ingestion;
 using Parley.Pipeline.Dictionaries;
 using Parley.Storage;
@@ -71,18 +69,7 @@ public sealed class StoreStatementsTests : IDisposable
         return path;
     }
 
-    private static List<string> Dump(string path, string sql)
-    {
-        var rows = new List<string>();
-        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-            rows.Add(string.Join(" | ", Enumerable.Range(0, r.FieldCount).Select(i => r.GetName(i) + "=" + Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture))));
-        return rows;
-    }
+    private static List<string> Dump(string path, string sql) => SqliteFile.Rows(path, sql);
 
     private static Capture Report(string id, string body) => DepotAudit.Text(id, body, "TOKYO", "(Kyodo)");
 }

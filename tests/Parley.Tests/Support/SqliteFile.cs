@@ -15,4 +15,18 @@ public static class SqliteFile
         cmd.CommandText = sql;
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Each row <paramref name="sql"/> gives, as "column=value" pairs joined by " | ".</summary>
+    public static List<string> Rows(string file, string sql)
+    {
+        var rows = new List<string>();
+        using var db = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            rows.Add(string.Join(" | ", Enumerable.Range(0, r.FieldCount).Select(i => r.GetName(i) + "=" + Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture))));
+        return rows;
+    }
 }

@@ -247,7 +247,8 @@ public abstract partial class RelationalEventStore
             fresh[i] = [];
             w.BandRows.Set(BatchStatements.BandParams[i], stored[i] is not null ? -1L : bands[i]);
         }
-        w.BandRows.AddRowsTo(fresh);
+        // Each row is a band's position and one of its stored articles.
+        foreach (var r in w.BandRows.Rows()) fresh[r.GetInt32(0)].Add(r.GetString(1));
         for (int i = 0; i < bands.Length; i++)
         {
             if (stored[i] is not null) continue;

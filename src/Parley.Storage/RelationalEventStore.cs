@@ -409,13 +409,6 @@ public abstract partial class RelationalEventStore : IEventStore
             while (r.Read()) yield return row;
         }
 
-        /// <summary>Adds each row's second column (text) to the list its first column (an integer) picks.</summary>
-        public virtual void AddRowsTo(IReadOnlyList<List<string>> lists)
-        {
-            using var r = Command.ExecuteReader();
-            while (r.Read()) lists[r.GetInt32(0)].Add(r.GetString(1));
-        }
-
         /// <inheritdoc/>
         public void Dispose()
         {

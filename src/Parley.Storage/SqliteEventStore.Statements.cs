@@ -160,21 +160,6 @@ public sealed partial class SqliteEventStore
             }
         }
 
-        public override void AddRowsTo(IReadOnlyList<List<string>> lists)
-        {
-            try
-            {
-                int rc;
-                while ((rc = Native.Step(_handle)) == raw.SQLITE_ROW)
-                    lists[(int)Native.ColumnInt64(_handle, 0)].Add(Text(1));
-                if (rc != raw.SQLITE_DONE) throw Error(rc);
-            }
-            finally
-            {
-                Native.Reset(_handle);
-            }
-        }
-
         public override IEnumerable<IRow> Rows()
         {
             try

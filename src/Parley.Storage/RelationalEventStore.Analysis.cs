@@ -199,7 +199,7 @@ public abstract partial class RelationalEventStore : IEventAnalysis
             }
             using var cmd = Cmd($"""
                 SELECT a.id, a.headline, a.outlet, a.published, {snippet}, {score} AS score,
-                       (SELECT count(DISTINCT m.event_id) FROM mentions m WHERE m.article_id = a.id)
+                       (SELECT count(DISTINCT m.event_id) FROM mentions m WHERE {MentionOfArticle})
                 FROM {from} ORDER BY score DESC, a.id LIMIT @limit OFFSET @offset
                 """);
             Add(cmd, "@q", match);

@@ -41,7 +41,7 @@ public abstract partial class RelationalEventStore
         foreach (var n in changes.New)
         {
             if (n.EventId is null) throw new InvalidOperationException($"mention of {n.Row.Oriented.ArticleId} was not clustered");
-            InsertMention(w, n);
+            InsertMention(w, n, changes);
         }
         t = profile.Lap(WriteProfile.Mentions, t);
         // An event none of whose mentions was stored before this batch has only the batch's mentions (an

@@ -64,7 +64,8 @@ public abstract partial class RelationalEventStore
                     for (int i = 0; i < pc.Articles.Count; i++)
                     {
                         InsertArticle(tx, w, pc.Articles[i], rows.Articles[i]);
-                        changes.Articles[pc.Articles[i].Id] = (rows.Articles[i].SourceKey, ParseIso(Iso(pc.Articles[i].Published)));
+                        changes.Articles[pc.Articles[i].Id] = (rows.Articles[i].SourceKey, ParseIso(Iso(pc.Articles[i].Published)),
+                            w.MentionRows ? InsertedRow(w.Article) : 0);
                         t = p.Lap(WriteProfile.Articles, t);
                         if (beside is null && rows.Articles[i].Signature is { } sig) JoinStory(w, pc.Articles[i].Id, rows.Articles[i].OwnStory, sig, rows.Articles[i].Bands!, t);
                         t = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -310,7 +311,7 @@ public abstract partial class RelationalEventStore
         _sketches.Add(articleId, sig);
     }
 
-    private static void InsertMention(BatchStatements w, NewMention n)
+    private static void InsertMention(BatchStatements w, NewMention n, Changes changes)
     {
         var m = n.Row.Oriented;
         var c = n.Keyed.Code;
@@ -321,8 +322,9 @@ public abstract partial class RelationalEventStore
             .Set("@ttext", m.Target.Text).Set("@tname", m.Target.Name).Set("@tcode", m.Target.Code)
             .Set("@cameo", m.Cameo).Set("@cname", c.Name).Set("@goldstein", c.Goldstein).Set("@quad", (int)c.Quad)
             .Set("@plover", c.Plover).Set("@pmode", c.PloverMode).Set("@location", m.Location)
-            .Set("@modality", n.Row.Modality).Set("@attribution", m.Attribution).Set("@confidence", m.Confidence)
-            .Run();
+            .Set("@modality", n.Row.Modality).Set("@attribution", m.Attribution).Set("@confidence", m.Confidence);
+        if (w.MentionRows) w.Mention.Set("@arow", changes.Articles[m.ArticleId].Row);
+        w.Mention.Run();
     }
 
     /// <summary>One of a batch's mentions on its way to the store: its event id is set by <see cref="Consolidate"/>.</summary>
@@ -334,7 +336,7 @@ public abstract partial class RelationalEventStore
         public string? EventId { get; set; }
 
         /// <summary>The mention as <see cref="RecomputeEvent"/> would read it back once stored.</summary>
-        public StoredMention AsStored((string SourceKey, DateTimeOffset? Published) article)
+        public StoredMention AsStored((string SourceKey, DateTimeOffset? Published, long Row) article)
         {
             var m = Row.Oriented;
             var c = Keyed.Code;
@@ -373,7 +375,7 @@ public abstract partial class RelationalEventStore
         public readonly HashSet<string> Stored = new(StringComparer.Ordinal);
 
         /// <summary>What the events of the batch's mentions need of their articles: source key and stored publication time.</summary>
-        public readonly Dictionary<string, (string SourceKey, DateTimeOffset? Published)> Articles = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, (string SourceKey, DateTimeOffset? Published, long Row)> Articles = new(StringComparer.Ordinal);
 
         /// <summary>The batch's mentions by group.</summary>
         public readonly Dictionary<string, List<NewMention>> NewByGroup = new(StringComparer.Ordinal);
@@ -422,14 +424,18 @@ public abstract partial class RelationalEventStore
         /// <summary>The story lookup's reads, in the batch's transaction.</summary>
         public readonly StoryReads Reads;
 
+        /// <summary>Whether a mention insert takes its article's rowid (<c>@arow</c>).</summary>
+        public readonly bool MentionRows;
+
         public BatchStatements(RelationalEventStore s, DbTransaction tx)
         {
-            HasArticles = s.PrepareRead("SELECT 1 FROM articles WHERE capture_id=@c LIMIT 1", tx, "@c");
-            OldMentions = s.PrepareRead("SELECT m.event_id, m.group_key, m.date, m.article_id FROM mentions m JOIN articles a ON a.id=m.article_id WHERE a.capture_id=@c", tx, "@c");
-            DeleteMentions = s.PrepareWrite("DELETE FROM mentions WHERE article_id IN (SELECT id FROM articles WHERE capture_id=@c)", tx, "@c");
-            CaptureSignatures = s.PrepareRead("SELECT id, minhash FROM articles WHERE capture_id=@c", tx, "@c");
+            HasArticles = s.PrepareRead($"SELECT 1 FROM articles a WHERE {s.CaptureArticles("a")} LIMIT 1", tx, "@c");
+            OldMentions = s.PrepareRead($"SELECT m.event_id, m.group_key, m.date, m.article_id FROM articles a JOIN mentions m ON {s.MentionOfArticle} WHERE {s.CaptureArticles("a")}", tx, "@c");
+            DeleteMentions = s.PrepareWrite(
+                $"DELETE FROM mentions WHERE {s.MentionArticleColumn} IN (SELECT a.{s.ArticleKeyColumn} FROM articles a WHERE {s.CaptureArticles("a")})", tx, "@c");
+            CaptureSignatures = s.PrepareRead($"SELECT a.id, a.minhash FROM articles a WHERE {s.CaptureArticles("a")}", tx, "@c");
             DeleteBand = s.PrepareWrite("DELETE FROM article_bands WHERE band=@band AND article_id=@article", tx, "@band", "@article");
-            DeleteArticles = s.PrepareWrite("DELETE FROM articles WHERE capture_id=@c", tx, "@c");
+            DeleteArticles = s.PrepareWrite($"DELETE FROM articles WHERE {s.CaptureArticles("articles")}", tx, "@c");
             Article = s.PrepareWrite("""
                 INSERT INTO articles(id, capture_id, idx, source, url, headline, bylines, outlet, published_text, published,
                     updated_text, updated, dateline, section, language, body, captions, method, source_key, story_id, minhash)
@@ -443,14 +449,16 @@ public abstract partial class RelationalEventStore
                 tx, [.. BandParams, "@article"]);
             Relabel = s.PrepareWrite("UPDATE articles SET story_id=@new WHERE story_id=@old", tx, "@new", "@old");
             SetStory = s.PrepareWrite("UPDATE articles SET story_id=@story WHERE id=@id", tx, "@story", "@id");
-            Mention = s.PrepareWrite("""
+            MentionRows = s.MentionsCarryRow;
+            string[] mentionParams = ["@event", "@article", "@sentence", "@sstart", "@send", "@estart", "@eend", "@group", "@date", "@basis", "@stext", "@sname", "@scode",
+                "@ttext", "@tname", "@tcode", "@cameo", "@cname", "@goldstein", "@quad", "@plover", "@pmode", "@location", "@modality", "@attribution", "@confidence"];
+            Mention = s.PrepareWrite($"""
                 INSERT INTO mentions(event_id, article_id, sentence_index, sentence_start, sentence_end, evidence_start, evidence_end,
                     group_key, date, date_basis, source_text, source_name, source_code, target_text, target_name, target_code,
-                    cameo, cameo_name, goldstein, quad_class, plover, plover_mode, location, modality, attribution, confidence)
+                    cameo, cameo_name, goldstein, quad_class, plover, plover_mode, location, modality, attribution, confidence{(MentionRows ? ", " + s.MentionArticleColumn : "")})
                 VALUES (@event, @article, @sentence, @sstart, @send, @estart, @eend, @group, @date, @basis, @stext, @sname, @scode,
-                    @ttext, @tname, @tcode, @cameo, @cname, @goldstein, @quad, @plover, @pmode, @location, @modality, @attribution, @confidence)
-                """, tx, "@event", "@article", "@sentence", "@sstart", "@send", "@estart", "@eend", "@group", "@date", "@basis", "@stext", "@sname", "@scode",
-                "@ttext", "@tname", "@tcode", "@cameo", "@cname", "@goldstein", "@quad", "@plover", "@pmode", "@location", "@modality", "@attribution", "@confidence");
+                    @ttext, @tname, @tcode, @cameo, @cname, @goldstein, @quad, @plover, @pmode, @location, @modality, @attribution, @confidence{(MentionRows ? ", @arow" : "")})
+                """, tx, MentionRows ? [.. mentionParams, "@arow"] : mentionParams);
             Status = s.PrepareWrite("UPDATE captures SET status=@status, error=@error WHERE id=@c", tx, "@status", "@error", "@c");
             LoadDays = s.PrepareRead(LoadColumns + " WHERE group_key=@g AND date >= @lo AND date <= @hi", tx, "@g", "@lo", "@hi");
             LoadUndated = s.PrepareRead(LoadColumns + " WHERE group_key=@g AND date IS NULL AND article_id=@a", tx, "@g", "@a");

@@ -52,6 +52,31 @@ public abstract partial class RelationalEventStore : IEventStore
     protected virtual string PendingCondition => "";
 
     /// <summary>
+    /// The condition that selects the articles of the capture <c>@c</c>, the articles table named
+    /// <paramref name="articles"/>; by default its <c>capture_id</c>.
+    /// </summary>
+    private protected virtual string CaptureArticles(string articles) => $"{articles}.capture_id=@c";
+
+    /// <summary>The articles column a mention's <see cref="MentionArticleColumn"/> holds: by default the article id.</summary>
+    private protected virtual string ArticleKeyColumn => "id";
+
+    /// <summary>
+    /// The mentions column that finds an article's mentions through an index, equal to the article's
+    /// <see cref="ArticleKeyColumn"/>: by default <c>article_id</c>. When it is another column, the
+    /// batch writer sets it from <see cref="InsertedRow"/> of the article's insert as <c>@arow</c>.
+    /// </summary>
+    private protected virtual string MentionArticleColumn => "article_id";
+
+    /// <summary>The rowid of the row the statement last inserted, where <see cref="MentionArticleColumn"/> needs it.</summary>
+    private protected virtual long InsertedRow(Statement insert) => throw new NotSupportedException();
+
+    // An article (alias a) and its mentions (alias m).
+    private string MentionOfArticle => $"m.{MentionArticleColumn} = a.{ArticleKeyColumn}";
+
+    // Whether mentions carry their article's rowid as well as its id.
+    private bool MentionsCarryRow => MentionArticleColumn != "article_id";
+
+    /// <summary>
     /// Called first in a batch's transaction: returns the captures to write. A store whose
     /// batches are claimed from a job queue keeps only those whose lease is still the writer's
     /// and records their jobs' outcome in the same transaction; by default the whole batch.

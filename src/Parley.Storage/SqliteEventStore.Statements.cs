@@ -33,6 +33,25 @@ public sealed partial class SqliteEventStore
     /// </remarks>
     protected override Statement PrepareRead(string sql, DbTransaction tx, params string[] names) => new RawStatement(_db.Handle!, sql, names);
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// By primary key: an article's id is its capture's id, "-" and its place, so a capture's
+    /// articles are the ids from "<c>@c</c>-" up to "<c>@c</c>." (the next character), bytewise as
+    /// SQLite compares text; <c>capture_id</c> is still checked, for a capture whose id begins with
+    /// another's and a dash. The store keeps no index by capture (migration 9).
+    /// </remarks>
+    private protected override string CaptureArticles(string articles) =>
+        $"{articles}.id >= @c || '-' AND {articles}.id < @c || '.' AND {articles}.capture_id=@c";
+
+    /// <inheritdoc/>
+    private protected override string ArticleKeyColumn => "rowid";
+
+    /// <inheritdoc/>
+    private protected override string MentionArticleColumn => "article_row";
+
+    /// <inheritdoc/>
+    private protected override long InsertedRow(Statement insert) => ((RawStatement)insert).InsertedRow;
+
     /// <remarks>
     /// The statement is driven through SQLite's own functions with its raw handle (<see cref="Native"/>),
     /// held from prepare to dispose, while the connection that prepared it stays open. SQLitePCL's
@@ -124,6 +143,9 @@ public sealed partial class SqliteEventStore
             int length = Encoding.UTF8.GetBytes(text, _utf8);
             return Native.BindText(_handle, i, ref MemoryMarshal.GetArrayDataReference(_utf8), length, Native.Transient);
         }
+
+        /// <summary>The rowid of the connection's last insert.</summary>
+        public long InsertedRow => Native.LastInsertRowid(_dbHandle);
 
         public override int Run()
         {
@@ -242,6 +264,9 @@ public sealed partial class SqliteEventStore
 
         [DllImport(Library, EntryPoint = "sqlite3_reset", ExactSpelling = true)]
         public static extern int Reset(IntPtr stmt);
+
+        [DllImport(Library, EntryPoint = "sqlite3_last_insert_rowid", ExactSpelling = true)]
+        public static extern long LastInsertRowid(IntPtr db);
 
         [DllImport(Library, EntryPoint = "sqlite3_changes", ExactSpelling = true)]
         public static extern int Changes(IntPtr db);

@@ -255,5 +255,17 @@ internal static class SqliteSchema
         CREATE TABLE search_link (key TEXT NOT NULL);
         INSERT INTO search_link VALUES (lower(hex(randomblob(16))));
         """,
+        // 9: two random-key indexes go. A capture's articles are found by their primary key (an article's id
+        // is its capture's id, "-" and its place), so articles_capture is not needed; an article's
+        // mentions by the article's rowid, which each mention now carries (article_row): rowids grow
+        // as articles are stored, so a batch's entries land at the end of that index instead of on
+        // most pages of an index by article id.
+        """
+        DROP INDEX IF EXISTS articles_capture;
+        ALTER TABLE mentions ADD COLUMN article_row INTEGER;
+        UPDATE mentions SET article_row = (SELECT a.rowid FROM articles a WHERE a.id = mentions.article_id);
+        DROP INDEX IF EXISTS mentions_article;
+        CREATE INDEX mentions_article_row ON mentions(article_row);
+        """,
     ];
 }

@@ -31,7 +31,7 @@ public sealed class SqliteUpgradeTests : IDisposable
         {
             db.Open();
             using var cmd = db.CreateCommand();
-            cmd.CommandText = """
+            cmd.CommandText = AsSchema8 + """
                 DROP TRIGGER articles_search_delete;
                 DROP TRIGGER articles_search_update;
                 DROP TABLE search_removed;
@@ -56,6 +56,44 @@ public sealed class SqliteUpgradeTests : IDisposable
         File.Exists(SqliteEventStore.SearchPathOf(file)).Should().BeTrue();
         upgraded.IntegrityCheck().Should().Be("ok");
         SqliteFile.Scalar(file, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'articles_fts%'").Should().Be(0, "the index inside the database is gone");
+    }
+
+    // What migration 9 changed, undone: mentions without their article's rowid, and the two indexes by id.
+    private const string AsSchema8 = """
+        DROP INDEX mentions_article_row;
+        ALTER TABLE mentions DROP COLUMN article_row;
+        CREATE INDEX mentions_article ON mentions(article_id);
+        CREATE INDEX articles_capture ON articles(capture_id);
+        PRAGMA user_version=8;
+        """;
+
+    [Fact]
+    public void FileOfSchema8_GivesEachMentionItsArticlesRow_AndDropsTheIndexesById()
+    {
+        string file = Path.Combine(_dir.Path, "v8.db");
+        using (var store = new SqliteEventStore(file))
+            new IngestService(store, DictionarySet.Default).Ingest([Path.Combine(Repo.Inputs, "consolidation", "phone-calls.jsonl")], new Diagnostics());
+        const string Mentions = "SELECT * FROM mentions ORDER BY id";
+        var before = SqliteFile.Rows(file, "SELECT id, event_id, article_id, sentence_index, cameo, confidence FROM mentions ORDER BY id");
+        before.Should().NotBeEmpty();
+        using (var db = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = AsSchema8;
+            cmd.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+        SqliteFile.Rows(file, Mentions).Should().OnlyContain(r => !r.Contains("article_row", StringComparison.Ordinal));
+
+        using var upgraded = new SqliteEventStore(file);
+        upgraded.SchemaVersion.Should().Be(9);
+        SqliteFile.Rows(file, "SELECT id, event_id, article_id, sentence_index, cameo, confidence FROM mentions ORDER BY id").Should().Equal(before);
+        SqliteFile.Scalar(file, "SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.article_row = a.rowid")
+            .Should().Be(before.Count, "every mention carries its article's rowid");
+        SqliteFile.Scalar(file, "SELECT count(*) FROM sqlite_master WHERE name IN ('mentions_article', 'articles_capture')").Should().Be(0);
+        SqliteFile.Scalar(file, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_article_row'").Should().Be(1);
+        upgraded.IntegrityCheck().Should().Be("ok");
     }
 
     [Fact]

@@ -61,6 +61,30 @@ public sealed class StoreStatementsTests : IDisposable
         store.IntegrityCheck().Should().Be("ok");
     }
 
+    [Fact]
+    public void CaptureProcessedAgain_LeavesACaptureWhoseIdBeginsWithItsOwn()
+    {
+        // "r1-2"'s article ids ("r1-2-0") begin with "r1-", as "r1"'s own ("r1-0") do: the store finds a
+        // capture's articles by id range and must still tell them apart.
+        string path = Path.Combine(_dir.Path, "prefix.db");
+        using var store = new SqliteEventStore(path);
+        Capture first = Reports[0], second = Report("r1-2", "President Yoon Suk Yeol of South Korea met Prime Minister Fumio Kishida of Japan in Tokyo on March 7, 2022.");
+        var service = new IngestService(store, DictionarySet.Default) { BatchSize = 8, Workers = 1 };
+        service.Ingest([first, second], new Diagnostics());
+        const string Articles = "SELECT id, capture_id FROM articles ORDER BY id";
+        const string Mentions = "SELECT event_id, article_id, sentence_index, cameo FROM mentions ORDER BY article_id, sentence_index, cameo";
+        var articles = Dump(path, Articles);
+        var mentions = Dump(path, Mentions);
+        articles.Should().Contain(r => r.Contains("capture_id=r1-2", StringComparison.Ordinal));
+        mentions.Should().Contain(r => r.Contains("article_id=r1-2-0", StringComparison.Ordinal));
+
+        store.SaveBatch([service.Process(first, new Diagnostics())]);
+
+        Dump(path, Articles).Should().Equal(articles);
+        Dump(path, Mentions).Should().Equal(mentions);
+        store.IntegrityCheck().Should().Be("ok");
+    }
+
     private string Ingest(string name, IEnumerable<Capture> captures, int batch)
     {
         string path = Path.Combine(_dir.Path, name);

@@ -92,7 +92,7 @@ public abstract partial class RelationalEventStore
                 if (buffer?.BeforeCommit(tx, changes.DeletedArticles) == true)
                 {
                     // Written in key order: each page of the band index is rewritten once for thousands of articles.
-                    using var insert = PrepareWrite("INSERT INTO article_bands(band, article_id) VALUES (@band, @article) ON CONFLICT DO NOTHING", tx, "@band", "@article");
+                    using var insert = PrepareBatch("INSERT INTO article_bands(band, article_id) VALUES (@band, @article) ON CONFLICT DO NOTHING", tx, "@band", "@article");
                     flushed = buffer.SortedRows();
                     foreach (var (band, id) in flushed) insert.Set("@band", band).Set("@article", id).Run();
                     buffer.Flushed(tx);
@@ -429,43 +429,43 @@ public abstract partial class RelationalEventStore
 
         public BatchStatements(RelationalEventStore s, DbTransaction tx)
         {
-            HasArticles = s.PrepareRead($"SELECT 1 FROM articles a WHERE {s.CaptureArticles("a")} LIMIT 1", tx, "@c");
-            OldMentions = s.PrepareRead($"SELECT m.event_id, m.group_key, m.date, m.article_id FROM articles a JOIN mentions m ON {s.MentionOfArticle} WHERE {s.CaptureArticles("a")}", tx, "@c");
-            DeleteMentions = s.PrepareWrite(
+            HasArticles = s.PrepareBatch($"SELECT 1 FROM articles a WHERE {s.CaptureArticles("a")} LIMIT 1", tx, "@c");
+            OldMentions = s.PrepareBatch($"SELECT m.event_id, m.group_key, m.date, m.article_id FROM articles a JOIN mentions m ON {s.MentionOfArticle} WHERE {s.CaptureArticles("a")}", tx, "@c");
+            DeleteMentions = s.PrepareBatch(
                 $"DELETE FROM mentions WHERE {s.MentionArticleColumn} IN (SELECT a.{s.ArticleKeyColumn} FROM articles a WHERE {s.CaptureArticles("a")})", tx, "@c");
-            CaptureSignatures = s.PrepareRead($"SELECT a.id, a.minhash FROM articles a WHERE {s.CaptureArticles("a")}", tx, "@c");
-            DeleteBand = s.PrepareWrite("DELETE FROM article_bands WHERE band=@band AND article_id=@article", tx, "@band", "@article");
-            DeleteArticles = s.PrepareWrite($"DELETE FROM articles WHERE {s.CaptureArticles("articles")}", tx, "@c");
-            Article = s.PrepareWrite("""
+            CaptureSignatures = s.PrepareBatch($"SELECT a.id, a.minhash FROM articles a WHERE {s.CaptureArticles("a")}", tx, "@c");
+            DeleteBand = s.PrepareBatch("DELETE FROM article_bands WHERE band=@band AND article_id=@article", tx, "@band", "@article");
+            DeleteArticles = s.PrepareBatch($"DELETE FROM articles WHERE {s.CaptureArticles("articles")}", tx, "@c");
+            Article = s.PrepareBatch("""
                 INSERT INTO articles(id, capture_id, idx, source, url, headline, bylines, outlet, published_text, published,
                     updated_text, updated, dateline, section, language, body, captions, method, source_key, story_id, minhash)
                 VALUES (@id, @capture, @idx, @source, @url, @headline, @bylines, @outlet, @ptext, @published,
                     @utext, @updated, @dateline, @section, @language, @body, @captions, @method, @source_key, @story, @minhash)
                 """, tx, "@id", "@capture", "@idx", "@source", "@url", "@headline", "@bylines", "@outlet", "@ptext", "@published",
                 "@utext", "@updated", "@dateline", "@section", "@language", "@body", "@captions", "@method", "@source_key", "@story", "@minhash");
-            Reads = StoryReads.Prepare((sql, names) => s.PrepareRead(sql, tx, names), s.PrepareRead(StoryReads.FindStoriesSql, tx, BandParams));
+            Reads = StoryReads.Prepare((sql, names) => s.PrepareBatch(sql, tx, names), s.PrepareBatch(StoryReads.FindStoriesSql, tx, BandParams));
             // All bands of an article in one statement; a band repeated within an article is stored once.
-            Bands = s.PrepareWrite($"INSERT INTO article_bands(band, article_id) VALUES {string.Join(", ", BandParams.Select(b => $"({b}, @article)"))} ON CONFLICT DO NOTHING",
+            Bands = s.PrepareBatch($"INSERT INTO article_bands(band, article_id) VALUES {string.Join(", ", BandParams.Select(b => $"({b}, @article)"))} ON CONFLICT DO NOTHING",
                 tx, [.. BandParams, "@article"]);
-            Relabel = s.PrepareWrite("UPDATE articles SET story_id=@new WHERE story_id=@old", tx, "@new", "@old");
-            SetStory = s.PrepareWrite("UPDATE articles SET story_id=@story WHERE id=@id", tx, "@story", "@id");
+            Relabel = s.PrepareBatch("UPDATE articles SET story_id=@new WHERE story_id=@old", tx, "@new", "@old");
+            SetStory = s.PrepareBatch("UPDATE articles SET story_id=@story WHERE id=@id", tx, "@story", "@id");
             MentionRows = s.MentionsCarryRow;
             string[] mentionParams = ["@event", "@article", "@sentence", "@sstart", "@send", "@estart", "@eend", "@group", "@date", "@basis", "@stext", "@sname", "@scode",
                 "@ttext", "@tname", "@tcode", "@cameo", "@cname", "@goldstein", "@quad", "@plover", "@pmode", "@location", "@modality", "@attribution", "@confidence"];
-            Mention = s.PrepareWrite($"""
+            Mention = s.PrepareBatch($"""
                 INSERT INTO mentions(event_id, article_id, sentence_index, sentence_start, sentence_end, evidence_start, evidence_end,
                     group_key, date, date_basis, source_text, source_name, source_code, target_text, target_name, target_code,
                     cameo, cameo_name, goldstein, quad_class, plover, plover_mode, location, modality, attribution, confidence{(MentionRows ? ", " + s.MentionArticleColumn : "")})
                 VALUES (@event, @article, @sentence, @sstart, @send, @estart, @eend, @group, @date, @basis, @stext, @sname, @scode,
                     @ttext, @tname, @tcode, @cameo, @cname, @goldstein, @quad, @plover, @pmode, @location, @modality, @attribution, @confidence{(MentionRows ? ", @arow" : "")})
                 """, tx, MentionRows ? [.. mentionParams, "@arow"] : mentionParams);
-            Status = s.PrepareWrite("UPDATE captures SET status=@status, error=@error WHERE id=@c", tx, "@status", "@error", "@c");
-            LoadDays = s.PrepareRead(LoadColumns + " WHERE group_key=@g AND date >= @lo AND date <= @hi", tx, "@g", "@lo", "@hi");
-            LoadUndated = s.PrepareRead(LoadColumns + " WHERE group_key=@g AND date IS NULL AND article_id=@a", tx, "@g", "@a");
-            SetEvent = s.PrepareWrite("UPDATE mentions SET event_id=@e WHERE id=@id", tx, "@e", "@id");
-            EventMentions = s.PrepareRead(EventMentionsSql, tx, "@id");
-            UpsertEvent = s.PrepareWrite(UpsertEventSql, tx, UpsertEventParams);
-            DeleteEvent = s.PrepareWrite("DELETE FROM events WHERE id=@id", tx, "@id");
+            Status = s.PrepareBatch("UPDATE captures SET status=@status, error=@error WHERE id=@c", tx, "@status", "@error", "@c");
+            LoadDays = s.PrepareBatch(LoadColumns + " WHERE group_key=@g AND date >= @lo AND date <= @hi", tx, "@g", "@lo", "@hi");
+            LoadUndated = s.PrepareBatch(LoadColumns + " WHERE group_key=@g AND date IS NULL AND article_id=@a", tx, "@g", "@a");
+            SetEvent = s.PrepareBatch("UPDATE mentions SET event_id=@e WHERE id=@id", tx, "@e", "@id");
+            EventMentions = s.PrepareBatch(EventMentionsSql, tx, "@id");
+            UpsertEvent = s.PrepareBatch(UpsertEventSql, tx, UpsertEventParams);
+            DeleteEvent = s.PrepareBatch("DELETE FROM events WHERE id=@id", tx, "@id");
         }
 
         public void Dispose()

@@ -131,7 +131,7 @@ public abstract partial class RelationalEventStore : IEventStore
             Interlocked.Decrement(ref _capturesWaiting);
             using var tx = Begin();
             bool track = SeeOthersWrites(tx);
-            using var insert = PrepareWrite(InsertCaptureSql, tx, InsertCaptureParams);
+            using var insert = PrepareBatch(InsertCaptureSql, tx, InsertCaptureParams);
             var added = new List<string>();
             foreach (var c in captures)
                 if (BindCapture(insert, c).Run() == 1) added.Add(c.Id);
@@ -321,16 +321,11 @@ public abstract partial class RelationalEventStore : IEventStore
     protected Statement Prepare(string sql, DbTransaction tx, params string[] names) => new(Cmd(sql, tx), names);
 
     /// <summary>
-    /// A statement that only writes (it is run, never read from), run many times in one
-    /// transaction: a store may run it on a path faster than its ADO.NET command.
+    /// A statement run many times in one transaction, to write (<see cref="Statement.Run"/>) or to read
+    /// (<see cref="Statement.Rows"/>, <see cref="Statement.Scalar"/>): a store may run it on a path
+    /// faster than its ADO.NET command, which then has none (<see cref="Statement.Command"/>).
     /// </summary>
-    protected virtual Statement PrepareWrite(string sql, DbTransaction tx, params string[] names) => Prepare(sql, tx, names);
-
-    /// <summary>
-    /// A statement read from (<see cref="Statement.Rows"/>, <see cref="Statement.Scalar"/>) many times
-    /// in one transaction: a store may run it on a path faster than its ADO.NET command.
-    /// </summary>
-    protected virtual Statement PrepareRead(string sql, DbTransaction tx, params string[] names) => Prepare(sql, tx, names);
+    protected virtual Statement PrepareBatch(string sql, DbTransaction tx, params string[] names) => Prepare(sql, tx, names);
 
     /// <summary>The current row of a statement being read: its columns by position.</summary>
     protected interface IRow
@@ -389,13 +384,13 @@ public abstract partial class RelationalEventStore : IEventStore
             }
         }
 
-        /// <summary>For a store's own write statement, which has no ADO.NET command.</summary>
+        /// <summary>For a store's own statement (<see cref="PrepareBatch"/>), which has no ADO.NET command.</summary>
         protected Statement()
         {
         }
 
         /// <summary>The command, to read with.</summary>
-        public DbCommand Command => _command ?? throw new InvalidOperationException("a write statement has no command to read with");
+        public DbCommand Command => _command ?? throw new InvalidOperationException("a store's own statement has no ADO.NET command");
 
         /// <summary>Sets a parameter; null sets SQL NULL.</summary>
         public virtual Statement Set(string name, object? value)

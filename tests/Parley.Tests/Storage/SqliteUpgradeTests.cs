@@ -27,11 +27,7 @@ public sealed class SqliteUpgradeTests : IDisposable
         }
         // Put the file back as schema 7 left it: the stemmed full-text index inside the database,
         // kept by triggers, and no search file.
-        using (var db = new SqliteConnection($"Data Source={file};Pooling=False"))
-        {
-            db.Open();
-            using var cmd = db.CreateCommand();
-            cmd.CommandText = AsSchema8 + """
+        SqliteFile.Run(file, AsSchema8 + """
                 DROP TRIGGER articles_search_delete;
                 DROP TRIGGER articles_search_update;
                 DROP TABLE search_removed;
@@ -43,10 +39,7 @@ public sealed class SqliteUpgradeTests : IDisposable
                     INSERT INTO articles_fts(rowid, headline, body) VALUES (new.rowid, coalesce(new.headline,''), new.body);
                 END;
                 PRAGMA user_version=7;
-                """;
-            cmd.ExecuteNonQuery();
-        }
-        SqliteConnection.ClearAllPools();
+                """);
         foreach (var f in SqliteEventStore.SearchFilesOf(file)) File.Delete(f);
 
         using var upgraded = new SqliteEventStore(file);
@@ -73,22 +66,15 @@ public sealed class SqliteUpgradeTests : IDisposable
         string file = Path.Combine(_dir.Path, "v8.db");
         using (var store = new SqliteEventStore(file))
             new IngestService(store, DictionarySet.Default).Ingest([Path.Combine(Repo.Inputs, "consolidation", "phone-calls.jsonl")], new Diagnostics());
-        const string Mentions = "SELECT * FROM mentions ORDER BY id";
-        var before = SqliteFile.Rows(file, "SELECT id, event_id, article_id, sentence_index, cameo, confidence FROM mentions ORDER BY id");
+        const string Kept = "SELECT id, event_id, article_id, sentence_index, cameo, confidence FROM mentions ORDER BY id";
+        var before = SqliteFile.Rows(file, Kept);
         before.Should().NotBeEmpty();
-        using (var db = new SqliteConnection($"Data Source={file};Pooling=False"))
-        {
-            db.Open();
-            using var cmd = db.CreateCommand();
-            cmd.CommandText = AsSchema8;
-            cmd.ExecuteNonQuery();
-        }
-        SqliteConnection.ClearAllPools();
-        SqliteFile.Rows(file, Mentions).Should().OnlyContain(r => !r.Contains("article_row", StringComparison.Ordinal));
+        SqliteFile.Run(file, AsSchema8);
+        SqliteFile.Rows(file, "SELECT * FROM mentions ORDER BY id").Should().OnlyContain(r => !r.Contains("article_row", StringComparison.Ordinal));
 
         using var upgraded = new SqliteEventStore(file);
         upgraded.SchemaVersion.Should().Be(9);
-        SqliteFile.Rows(file, "SELECT id, event_id, article_id, sentence_index, cameo, confidence FROM mentions ORDER BY id").Should().Equal(before);
+        SqliteFile.Rows(file, Kept).Should().Equal(before);
         SqliteFile.Scalar(file, "SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.article_row = a.rowid")
             .Should().Be(before.Count, "every mention carries its article's rowid");
         SqliteFile.Scalar(file, "SELECT count(*) FROM sqlite_master WHERE name IN ('mentions_article', 'articles_capture')").Should().Be(0);
@@ -102,14 +88,7 @@ public sealed class SqliteUpgradeTests : IDisposable
         string input = Path.Combine(Repo.Inputs, "consolidation", "phone-calls.jsonl");
         string fresh = Path.Combine(_dir.Path, "new.db"), old = Path.Combine(_dir.Path, "small-pages.db");
         // A file created before the store chose its page size: SQLite's default 4 KB, already in WAL mode.
-        using (var db = new SqliteConnection($"Data Source={old};Pooling=False"))
-        {
-            db.Open();
-            using var cmd = db.CreateCommand();
-            cmd.CommandText = "PRAGMA page_size=4096; PRAGMA journal_mode=WAL; CREATE TABLE scratch(x); DROP TABLE scratch;";
-            cmd.ExecuteNonQuery();
-        }
-        SqliteConnection.ClearAllPools();
+        SqliteFile.Run(old, "PRAGMA page_size=4096; PRAGMA journal_mode=WAL; CREATE TABLE scratch(x); DROP TABLE scratch;");
         var counts = new List<StoreCounts>();
         foreach (var file in new[] { fresh, old })
         {

@@ -16,6 +16,22 @@ public static class SqliteFile
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Runs <paramref name="sql"/> on a writable connection of its own (a test putting a file back as an
+    /// earlier schema left it), and lets the file go, so that a store opens it afresh.
+    /// </summary>
+    public static void Run(string file, string sql)
+    {
+        using (var db = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+    }
+
     /// <summary>Each row <paramref name="sql"/> gives, as "column=value" pairs joined by " | ".</summary>
     public static List<string> Rows(string file, string sql)
     {

@@ -14,14 +14,30 @@ namespace Parley.Storage;
 /// as its signature would have turned it. Unequal values agree in their low bits one time in
 /// sixteen, so a candidate that merely shares a stock phrase rarely passes. At 100,000 captures
 /// the lookup read 8.6 candidate signatures per article from the articles table, at random.</para>
-/// <para>An entry is 16 bytes keyed by a 128-bit hash of the article id (about 40 bytes with the
-/// dictionary's own), against some 350 for a cached signature keyed by its id: 131,072 entries take
-/// some 6 MB, a little more while a generation's table grows. Ids of different articles that hash
-/// alike would need 2^64 articles for an even chance of one such pair.</para>
+/// <para>A table of fixed size, made at the first <see cref="Add"/>: <c>capacity</c> entries of 32
+/// bytes (the key, a 128-bit hash of the article id, and the sketch), 4 MB by default, in sets of two
+/// chosen by the key. A new entry takes its set's newer place and the newer one moves to the older
+/// place, dropping what was there; an entry found in the older place becomes the newer. So the
+/// articles added or used most recently stay, as a generation cache would keep them, without a
+/// dictionary's per-entry overhead, its resizes (large arrays made and dropped as the store grows) or
+/// its growth: the table takes the same memory after ten thousand articles as after a million. Ids of
+/// different articles that hash alike would need 2^63 articles for an even chance of one such pair.</para>
 /// </remarks>
-internal sealed class SketchCache(int capacity = 131_072)
+internal sealed class SketchCache(int capacity = SketchCache.DefaultCapacity)
 {
-    private readonly GenerationCache<UInt128, Sketch> _cache = new(capacity);
+    /// <summary>Entries held by default: 131,072 (4 MB).</summary>
+    public const int DefaultCapacity = 1 << 17;
+
+    // Sets of two entries (a power of two, at least one): the newer at an even index, the older after it.
+    private readonly int _sets = (int)Math.Max(1, BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, capacity)) / 2);
+    private Entry[]? _entries;
+
+    // A zero key marks an empty place; Key never gives one.
+    private struct Entry
+    {
+        public UInt128 Key;
+        public Sketch Value;
+    }
 
     /// <summary>Positions that must agree for <see cref="MinHash.Similarity"/> to reach <see cref="MinHash.StoryThreshold"/>.</summary>
     public static readonly int Needed = NeededPositions();
@@ -53,17 +69,40 @@ internal sealed class SketchCache(int capacity = 131_072)
     }
 
     /// <summary>Remembers the sketch of an article's signature.</summary>
-    public void Add(string articleId, ReadOnlySpan<ulong> sig) => _cache.Add(Key(articleId), Of(sig));
+    public void Add(string articleId, ReadOnlySpan<ulong> sig)
+    {
+        var entries = _entries ??= new Entry[2 * _sets];
+        var key = Key(articleId);
+        int at = SetOf(key);
+        ref var newer = ref entries[at];
+        // The set's newer entry ages, unless it is this article's own, which is replaced where it is.
+        if (newer.Key != key) entries[at + 1] = newer;
+        newer = new Entry { Key = key, Value = Of(sig) };
+    }
 
     /// <summary>
     /// True when <paramref name="articleId"/>'s sketch is known and shows it cannot reach the story
     /// threshold against <paramref name="sketch"/>; false when it may, or is not known.
     /// </summary>
-    public bool RulesOut(string articleId, Sketch sketch) =>
-        _cache.TryGet(Key(articleId), out var known) && known.Agreeing(sketch) < Needed;
+    public bool RulesOut(string articleId, Sketch sketch)
+    {
+        if (_entries is not { } entries) return false;
+        var key = Key(articleId);
+        int at = SetOf(key);
+        if (entries[at].Key == key) return entries[at].Value.Agreeing(sketch) < Needed;
+        if (entries[at + 1].Key != key) return false;
+        // Found in the older place: a use, so it becomes the newer.
+        (entries[at], entries[at + 1]) = (entries[at + 1], entries[at]);
+        return entries[at].Value.Agreeing(sketch) < Needed;
+    }
 
     /// <summary>Forgets every sketch.</summary>
-    public void Clear() => _cache.Clear();
+    public void Clear()
+    {
+        if (_entries is not null) Array.Clear(_entries);
+    }
+
+    private int SetOf(UInt128 key) => 2 * (int)((ulong)(key >> 64) & (ulong)(_sets - 1));
 
     private static int NeededPositions()
     {
@@ -74,8 +113,8 @@ internal sealed class SketchCache(int capacity = 131_072)
     }
 
     // Two 64-bit hashes of the id's characters (FNV-1a, and a multiply-xorshift of other constants),
-    // each finished by MinHash's splitmix64 mix: 128 bits, where the 64 of one would make a clash
-    // between two of a few million ids merely unlikely.
+    // each finished by MinHash's splitmix64 mix: 128 bits (the lowest always set, so that no key is
+    // zero), where the 64 of one would make a clash between two of a few million ids merely unlikely.
     private static UInt128 Key(string id)
     {
         ulong a = 14695981039346656037UL, b = 0x9E3779B97F4A7C15UL;
@@ -84,6 +123,6 @@ internal sealed class SketchCache(int capacity = 131_072)
             a = (a ^ c) * 1099511628211UL;
             b = ((b ^ c) * 0x9FB21C651E98DF25UL) ^ (b >> 29);
         }
-        return new UInt128(MinHash.Mix(a ^ (ulong)id.Length), MinHash.Mix(b + (ulong)id.Length));
+        return new UInt128(MinHash.Mix(a ^ (ulong)id.Length), MinHash.Mix(b + (ulong)id.Length) | 1);
     }
 }

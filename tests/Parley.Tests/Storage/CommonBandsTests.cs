@@ -41,7 +41,8 @@ public sealed class CommonBandsTests
     [Fact]
     public void RareBand_IsNotCached_AndAFullCache_DropsTheBandsLeastRecentlyUsed()
     {
-        var cache = new CommonBands(capacity: 4);
+        // Room for four bands of MinRows ids: two a generation.
+        var cache = new CommonBands(capacity: 4 * CommonBands.MinRows);
         cache.Add(1, Ids(Enumerable.Range(0, CommonBands.MinRows - 1)));
         cache.TryGet(1, out _).Should().BeFalse("a band with few stored rows costs one short read");
 

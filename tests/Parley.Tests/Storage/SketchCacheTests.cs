@@ -69,6 +69,43 @@ public sealed class SketchCacheTests
     }
 
     [Fact]
+    public void AFullSet_DropsItsOlderEntry_AndAnEntryUsedSinceStays()
+    {
+        // One set of two places: every article lands in it.
+        var cache = new SketchCache(capacity: 2);
+        var random = new Random(11);
+        bool Known(string id) => cache.RulesOut(id, SketchCache.Of(RandomSignature(random)));
+        cache.Add("a", RandomSignature(random));
+        cache.Add("b", RandomSignature(random));
+        Known("a").Should().BeTrue("two articles fit");
+        // "a" was just used: the next one drops "b", not "a".
+        cache.Add("c", RandomSignature(random));
+        Known("b").Should().BeFalse("the older of the set was dropped");
+        Known("a").Should().BeTrue();
+        Known("c").Should().BeTrue();
+        // Adding an article again replaces its sketch in place and drops nothing.
+        var fresh = RandomSignature(random);
+        cache.Add("c", fresh);
+        cache.RulesOut("c", SketchCache.Of(fresh)).Should().BeFalse("its own sketch agrees everywhere");
+        Known("a").Should().BeTrue();
+    }
+
+    [Fact]
+    public void ATableOfDefaultSize_KeepsTheArticlesAddedLast()
+    {
+        var cache = new SketchCache();
+        var random = new Random(5);
+        int n = 3 * SketchCache.DefaultCapacity;
+        for (int i = 0; i < n; i++) cache.Add($"art-{i}", RandomSignature(random));
+        var probe = SketchCache.Of(RandomSignature(random));
+        int recent = Enumerable.Range(n - 4_096, 4_096).Count(i => cache.RulesOut($"art-{i}", probe));
+        int early = Enumerable.Range(0, 4_096).Count(i => cache.RulesOut($"art-{i}", probe));
+        recent.Should().BeGreaterThan(4_096 * 95 / 100, "the last few thousand are nearly all held");
+        // An early one stays only when later ones landed in its set once or never (about one in sixty here).
+        early.Should().BeLessThan(4_096 / 20, "the first ones were nearly all pushed out long ago");
+    }
+
+    [Fact]
     public void Agreeing_CountsPositionsWhoseLowFourBitsAreEqual()
     {
         var a = new ulong[MinHash.Size];

@@ -238,6 +238,7 @@ internal sealed class IngestRun
     private void Flush(List<ProcessedCapture> batch)
     {
         if (batch.Count == 0) return;
+        bool full = batch.Count >= _service.BatchSize;
         long t = Stopwatch.GetTimestamp();
         _store.SaveBatch(batch);
         _batches++;
@@ -248,5 +249,7 @@ internal sealed class IngestRun
             _inFlight.TryRemove(pc.Capture.Id, out _);
         }
         batch.Clear();
+        // The batch's captures have just died, old (IngestService.CollectAfterBatch).
+        if (full && _service.CollectAfterBatch) GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
     }
 }

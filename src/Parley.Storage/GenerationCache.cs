@@ -3,13 +3,13 @@ namespace Parley.Storage;
 /// <summary>
 /// A bounded cache that keeps what was used most recently: two generations of at most half the
 /// capacity each; when the young one is full the old one is dropped and the young one becomes old,
-/// and an entry found in the old one moves back to the young one. Memory never exceeds the
-/// capacity, and no entry is in both generations.
+/// and an entry found in the old one moves back to the young one. No entry is in both generations.
 /// </summary>
 /// <remarks>
 /// The capacity counts entries, or, with <c>weight</c>, the weights of the values (the ids a value
 /// holds, say): a generation is full when the next value added would take it past half the
-/// capacity (a replaced value may take it a little past).
+/// capacity. Only a value heavier than half the capacity, or one replaced by a heavier value
+/// (<see cref="Replace"/>), takes a generation past it.
 /// </remarks>
 internal class GenerationCache<TKey, TValue>(int capacity, IEqualityComparer<TKey>? comparer = null, Func<TValue, int>? weight = null)
     where TKey : notnull

@@ -29,7 +29,7 @@ internal sealed class SketchCache(int capacity = SketchCache.DefaultCapacity)
     public const int DefaultCapacity = 1 << 17;
 
     // Sets of two entries (a power of two, at least one): the newer at an even index, the older after it.
-    private readonly int _sets = (int)Math.Max(1, BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, capacity)) / 2);
+    private readonly int _sets = (int)(BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, capacity)) / 2);
     private Entry[]? _entries;
 
     // A zero key marks an empty place; Key never gives one.

@@ -34,16 +34,25 @@ internal sealed class IngestRun
     private readonly long _start = Stopwatch.GetTimestamp();
 
     /// <summary>
-    /// Captures in the writer's first batch. The writer's first batch costs twice a later one (its
-    /// code is compiled, its caches filled); a small one pays that while the workers are still busy
-    /// with the next captures, instead of after they have finished a whole batch.
+    /// Captures in the first batch, on both sides (raw captures stored, results written); each next
+    /// batch holds twice as many as the one before, up to <see cref="IngestService.BatchSize"/>.
     /// </summary>
+    /// <remarks>
+    /// The writer's first batch costs twice a later one (its code is compiled, its caches filled); a
+    /// small one pays that while the workers are still busy with the next captures. With a whole batch
+    /// second, the writer then sat idle until the workers had finished it (0.2 to 0.3 s of a 3.5 s
+    /// two-core ingest of 10,000 captures) and from there on was the thread the run waited for; batches
+    /// that double (64, 128, 256, ...) keep it busy from its first commit. Two cores, 10,000 captures,
+    /// eight rounds alternated: median 3.44 s against 3.54, faster in six of the eight pairs.
+    /// </remarks>
     internal const int FirstBatch = 64;
 
     private int _batches, _rawBatches;
 
-    // Captures in the next batch after `done` batches: the first one small (FirstBatch).
-    private int BatchLimit(int done) => done == 0 ? Math.Min(FirstBatch, _service.BatchSize) : _service.BatchSize;
+    /// <summary>Captures in the batch after <paramref name="done"/> batches: <see cref="FirstBatch"/> doubled <paramref name="done"/> times, at most <paramref name="batchSize"/>.</summary>
+    internal static int BatchLimit(int done, int batchSize) => (int)Math.Min((long)FirstBatch << Math.Min(done, 32), batchSize);
+
+    private int BatchLimit(int done) => BatchLimit(done, _service.BatchSize);
     private int _total, _added, _skipped, _articles, _mentions, _failed;
 
     public IngestRun(IngestService service, Diagnostics diagnostics, int capacity, CancellationToken ct)
@@ -178,7 +187,7 @@ internal sealed class IngestRun
             }
             _inFlight[capture.Id] = 0;
             raw.Add(capture);
-            // The first few go to the workers at once, as the writer's first batch does (FirstBatch).
+            // The first few go to the workers at once, and the next batches grow as the writer's do (FirstBatch).
             if (raw.Count >= BatchLimit(_rawBatches)) StoreAndQueue(raw, ct);
         }
         StoreAndQueue(raw, ct);

@@ -1,0 +1,80 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using System.Text;
+using FluentAssertions;
+using Parley.Api.Ingestion;
+using Parley.Pipeline.Dictionaries;
+using Parley.Storage;
+using Parley.Tests.Support;
+using Xunit;
+
+namespace Parley.Tests.Api;
+
+/// <summary>The batches an ingest makes, on the reader's side (raw captures) and the writer's.</summary>
+public sealed class IngestBatchTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    /// <summary>A store that passes every call on to a real one and notes the size of each batch.</summary>
+    public class RecordingStore : DispatchProxy
+    {
+        public IEventStore Inner { get; set; } = null!;
+        public List<int> Stored { get; } = [];
+        public List<int> Written { get; } = [];
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            ArgumentNullException.ThrowIfNull(targetMethod);
+            if (targetMethod.Name == nameof(IEventStore.AddCaptures)) Stored.Add(((IReadOnlyList<Capture>)args![0]!).Count);
+            if (targetMethod.Name == nameof(IEventStore.SaveBatch)) Written.Add(((IReadOnlyList<ProcessedCapture>)args![0]!).Count);
+            try
+            {
+                return targetMethod.Invoke(Inner, args);
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                ExceptionDispatchInfo.Throw(e.InnerException);
+                throw;
+            }
+        }
+    }
+
+    private static IEnumerable<Capture> Captures(int n) => Enumerable.Range(0, n).Select(i =>
+        new Capture($"c{i:D4}", $"c{i}.txt", null, CaptureFormat.Text, Encoding.UTF8.GetBytes($"Capture number {i} says little."), null));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Batches_StartSmall_AndDoubleUpToTheBatchSize(int workers)
+    {
+        using var inner = new SqliteEventStore(Path.Combine(_dir.Path, $"w{workers}.db"));
+        var store = DispatchProxy.Create<IEventStore, RecordingStore>();
+        var recorder = (RecordingStore)(object)store;
+        recorder.Inner = inner;
+
+        var result = new IngestService(store, DictionarySet.Default) { Workers = workers, BatchSize = 256 }.Ingest(Captures(1000), new Diagnostics());
+
+        result.Captures.Should().Be(1000);
+        result.New.Should().Be(1000);
+        // 64 + 128 + 256 + 256 + 256 = 960, and the 40 left.
+        recorder.Stored.Should().Equal(64, 128, 256, 256, 256, 40);
+        recorder.Written.Should().Equal(64, 128, 256, 256, 256, 40);
+        inner.Counts().Captures.Should().Be(1000);
+    }
+
+    [Fact]
+    public void ABatchSizeUnderTheFirstBatch_IsKeptFromTheStart()
+    {
+        using var inner = new SqliteEventStore(Path.Combine(_dir.Path, "small.db"));
+        var store = DispatchProxy.Create<IEventStore, RecordingStore>();
+        var recorder = (RecordingStore)(object)store;
+        recorder.Inner = inner;
+
+        new IngestService(store, DictionarySet.Default) { Workers = 2, BatchSize = 16 }.Ingest(Captures(40), new Diagnostics());
+
+        recorder.Written.Should().Equal(16, 16, 8);
+        recorder.Stored.Should().Equal(16, 16, 8);
+    }
+}

@@ -44,35 +44,36 @@ public sealed class IngestBatchTests : IDisposable
     private static IEnumerable<Capture> Captures(int n) => Enumerable.Range(0, n).Select(i =>
         new Capture($"c{i:D4}", $"c{i}.txt", null, CaptureFormat.Text, Encoding.UTF8.GetBytes($"Capture number {i} says little."), null));
 
+    // Ingests `count` made-up captures through a recording store over a fresh SQLite file.
+    private (RecordingStore Recorder, IngestResult Result, StoreCounts Counts) Ingest(int count, int workers, int batchSize)
+    {
+        using var inner = new SqliteEventStore(Path.Combine(_dir.Path, $"n{count}-w{workers}-b{batchSize}.db"));
+        var store = DispatchProxy.Create<IEventStore, RecordingStore>();
+        var recorder = (RecordingStore)(object)store;
+        recorder.Inner = inner;
+        var result = new IngestService(store, DictionarySet.Default) { Workers = workers, BatchSize = batchSize }.Ingest(Captures(count), new Diagnostics());
+        return (recorder, result, inner.Counts());
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
     public void Batches_StartSmall_AndDoubleUpToTheBatchSize(int workers)
     {
-        using var inner = new SqliteEventStore(Path.Combine(_dir.Path, $"w{workers}.db"));
-        var store = DispatchProxy.Create<IEventStore, RecordingStore>();
-        var recorder = (RecordingStore)(object)store;
-        recorder.Inner = inner;
-
-        var result = new IngestService(store, DictionarySet.Default) { Workers = workers, BatchSize = 256 }.Ingest(Captures(1000), new Diagnostics());
+        var (recorder, result, counts) = Ingest(1000, workers, batchSize: 256);
 
         result.Captures.Should().Be(1000);
         result.New.Should().Be(1000);
+        counts.Captures.Should().Be(1000);
         // 64 + 128 + 256 + 256 + 256 = 960, and the 40 left.
         recorder.Stored.Should().Equal(64, 128, 256, 256, 256, 40);
         recorder.Written.Should().Equal(64, 128, 256, 256, 256, 40);
-        inner.Counts().Captures.Should().Be(1000);
     }
 
     [Fact]
     public void ABatchSizeUnderTheFirstBatch_IsKeptFromTheStart()
     {
-        using var inner = new SqliteEventStore(Path.Combine(_dir.Path, "small.db"));
-        var store = DispatchProxy.Create<IEventStore, RecordingStore>();
-        var recorder = (RecordingStore)(object)store;
-        recorder.Inner = inner;
-
-        new IngestService(store, DictionarySet.Default) { Workers = 2, BatchSize = 16 }.Ingest(Captures(40), new Diagnostics());
+        var (recorder, _, _) = Ingest(40, workers: 2, batchSize: 16);
 
         recorder.Written.Should().Equal(16, 16, 8);
         recorder.Stored.Should().Equal(16, 16, 8);

@@ -238,14 +238,15 @@ public abstract partial class RelationalEventStore
         // The same ranking as FindStories, over the stored rows of each band and the buffered ones.
         // Stored rows come in id order (cached ones too); the few buffered ones are sorted and merged in.
         var stored = new string[bands.Length][];
-        var fresh = new List<string>[bands.Length];
+        if (_freshBands.Length < bands.Length) _freshBands = new List<string>[bands.Length];
+        var fresh = _freshBands;
         for (int i = 0; i < bands.Length; i++)
         {
             // A common band's stored rows come from the cache, and a band no article may have is not
             // looked up: their parameters are bound to a band that never exists.
             bool cached = _commonBands.TryGet(bands[i], out stored[i]!);
             if (!cached && !buffer.MayHave(bands[i])) stored[i] = [];
-            fresh[i] = [];
+            (fresh[i] ??= []).Clear();
             w.BandRows.Set(BatchStatements.BandParams[i], stored[i] is not null ? -1L : bands[i]);
         }
         // Each row is a band's position and one of its stored articles.
@@ -286,15 +287,18 @@ public abstract partial class RelationalEventStore
         Array.Sort(_ranked, 0, n, RankOrder.Instance);
         for (int i = 0; i < n && i < StoryGroups.MaxCandidates; i++) candidates.Add(_ranked[i].Key);
         Array.Clear(_ranked, 0, n);
+        for (int i = 0; i < bands.Length; i++) fresh[i].Clear();
         return candidates;
     }
 
-    // The candidates' counts of shared bands and their ranking, kept from one article to the next:
-    // in a large store an article's bands hold up to MaxBandRows stored ids each, thousands of
-    // candidates together, and a new dictionary and array for each article were half of what the story
-    // lookups allocated (the bench, two cores, 100,000 captures: 2,987 MB against 1,381, a sixth of all
-    // the run allocated). Used by one thread at a time: the writer's, or the lookups' beside it when
-    // the writer makes none itself (BesideStories), which end before the batch does.
+    // The lists of each band's ids, the candidates' counts of shared bands and their ranking, kept
+    // from one article to the next: in a large store an article's bands hold up to MaxBandRows stored
+    // ids each, thousands of candidates together, and new ones for each article were more than half of
+    // what the story lookups allocated (the bench, two cores, 100,000 captures: 2,987 MB against 1,132
+    // with all three kept, 1,381 with the dictionary and the ranking only; 9,942 MB in all against
+    // 8,093). Used by one thread at a time: the writer's, or the lookups' beside it when the writer
+    // makes none itself (BesideStories), which end before the batch does.
+    private List<string>[] _freshBands = [];
     private readonly Dictionary<string, int> _sharedBands = new(StringComparer.Ordinal);
     private KeyValuePair<string, int>[] _ranked = [];
 

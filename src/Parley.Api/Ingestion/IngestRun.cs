@@ -49,10 +49,8 @@ internal sealed class IngestRun
 
     private int _batches, _rawBatches;
 
-    /// <summary>Captures in the batch after <paramref name="done"/> batches: <see cref="FirstBatch"/> doubled <paramref name="done"/> times, at most <paramref name="batchSize"/>.</summary>
-    internal static int BatchLimit(int done, int batchSize) => (int)Math.Min((long)FirstBatch << Math.Min(done, 32), batchSize);
-
-    private int BatchLimit(int done) => BatchLimit(done, _service.BatchSize);
+    // Captures in the batch after `done` batches: FirstBatch doubled `done` times, at most the batch size.
+    private int BatchLimit(int done) => (int)Math.Min((long)FirstBatch << Math.Min(done, 32), _service.BatchSize);
     private int _total, _added, _skipped, _articles, _mentions, _failed;
 
     public IngestRun(IngestService service, Diagnostics diagnostics, int capacity, CancellationToken ct)

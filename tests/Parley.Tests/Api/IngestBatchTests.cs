@@ -56,9 +56,9 @@ public sealed class IngestBatchTests : IDisposable
     }
 
     [Theory]
-    [InlineData(1)]
     [InlineData(2)]
-    public void Batches_StartSmall_AndDoubleUpToTheBatchSize(int workers)
+    [InlineData(3)]
+    public void OnSeveralWorkers_BatchesStartSmall_AndDoubleUpToTheBatchSize(int workers)
     {
         var (recorder, result, counts) = Ingest(1000, workers, batchSize: 256);
 
@@ -68,6 +68,17 @@ public sealed class IngestBatchTests : IDisposable
         // 64 + 128 + 256 + 256 + 256 = 960, and the 40 left.
         recorder.Stored.Should().Equal(64, 128, 256, 256, 256, 40);
         recorder.Written.Should().Equal(64, 128, 256, 256, 256, 40);
+    }
+
+    [Fact]
+    public void OnOneWorker_TheFirstBatchIsSmall_AndTheRestWhole()
+    {
+        var (recorder, result, counts) = Ingest(1000, workers: 1, batchSize: 256);
+
+        result.New.Should().Be(1000);
+        counts.Captures.Should().Be(1000);
+        recorder.Stored.Should().Equal(64, 256, 256, 256, 168);
+        recorder.Written.Should().Equal(64, 256, 256, 256, 168);
     }
 
     [Fact]

@@ -13,9 +13,10 @@ public abstract partial class RelationalEventStore
     /// </summary>
     /// <remarks>
     /// Only rows of the groups in <see cref="Changes.Groups"/> are read or written, through
-    /// statements prepared once per batch: the work follows the batch, not the store.
+    /// statements prepared once per batch: the work follows the batch, not the store. A stretch
+    /// <paramref name="spans"/> rules out is not read: it holds no stored mention.
     /// </remarks>
-    private static void Consolidate(BatchStatements w, Changes changes, WriteProfile profile, ref long t)
+    private static void Consolidate(BatchStatements w, Changes changes, GroupSpans? spans, WriteProfile profile, ref long t)
     {
         foreach (var group in changes.Groups())
         {
@@ -24,8 +25,9 @@ public abstract partial class RelationalEventStore
                 foreach (var (lo, hi) in Intervals(days, 2 * EventClusterer.LoadMargin))
                 {
                     DateOnly from = lo.AddDays(-EventClusterer.LoadMargin), to = hi.AddDays(EventClusterer.LoadMargin);
-                    w.LoadDays.Set("@g", group).Set("@lo", Day(from)).Set("@hi", Day(to));
-                    Reassign(w.LoadDays, group, fresh?.Where(n => n.Row.Oriented.Date is { } d && d >= from && d <= to),
+                    bool stored = spans?.MayHave(group, from, to) ?? true;
+                    if (stored) w.LoadDays.Set("@g", group).Set("@lo", Day(from)).Set("@hi", Day(to));
+                    Reassign(stored ? w.LoadDays : null, group, fresh?.Where(n => n.Row.Oriented.Date is { } d && d >= from && d <= to),
                         lo.AddDays(-EventClusterer.RewriteMargin), hi.AddDays(EventClusterer.RewriteMargin), w.SetEvent, changes);
                 }
             if (changes.Undated.TryGetValue(group, out var articles))
@@ -41,7 +43,7 @@ public abstract partial class RelationalEventStore
         foreach (var n in changes.New)
         {
             if (n.EventId is null) throw new InvalidOperationException($"mention of {n.Row.Oriented.ArticleId} was not clustered");
-            InsertMention(w, n, changes);
+            InsertMention(w, n, changes, spans);
         }
         t = profile.Lap(WriteProfile.Mentions, t);
         // An event none of whose mentions was stored before this batch has only the batch's mentions (an
@@ -55,14 +57,15 @@ public abstract partial class RelationalEventStore
         t = profile.Lap(WriteProfile.Events, t);
     }
 
-    // Clusters the stored mentions a statement loads together with the batch's own of the same
-    // stretch, and gives each its event id: stored rows within [from, to] are updated when it
-    // changed, the batch's rows take theirs before they are inserted.
-    private static void Reassign(Statement load, string group, IEnumerable<NewMention>? fresh, DateOnly? from, DateOnly? to, Statement setEvent, Changes changes)
+    // Clusters the stored mentions a statement loads (none without one) together with the batch's own
+    // of the same stretch, and gives each its event id: stored rows within [from, to] are updated when
+    // it changed, the batch's rows take theirs before they are inserted.
+    private static void Reassign(Statement? load, string group, IEnumerable<NewMention>? fresh, DateOnly? from, DateOnly? to, Statement setEvent, Changes changes)
     {
         var rows = new List<(ClusterMention Mention, string EventId)>();
-        foreach (var r in load.Rows())
-            rows.Add((new ClusterMention(r.GetInt64(0), group, ParseDay(Str(r, 1)), r.GetString(2), r.GetString(3), Str(r, 4), r.GetString(5), r.GetString(7), r.GetString(8)), r.GetString(6)));
+        if (load is not null)
+            foreach (var r in load.Rows())
+                rows.Add((new ClusterMention(r.GetInt64(0), group, ParseDay(Str(r, 1)), r.GetString(2), r.GetString(3), Str(r, 4), r.GetString(5), r.GetString(7), r.GetString(8)), r.GetString(6)));
         var batch = fresh?.ToList() ?? [];
         var assigned = EventClusterer.Assign(rows.Select(x => x.Mention).Concat(batch.Select(n => n.ForClusterer())));
         foreach (var (m, old) in rows)

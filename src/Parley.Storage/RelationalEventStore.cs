@@ -155,13 +155,33 @@ public abstract partial class RelationalEventStore : IEventStore
     /// </summary>
     private protected virtual long? OthersWrites(DbTransaction tx) => null;
 
-    // True when the captures in _storedHere are still known to have no articles; forgets them otherwise.
+    // True when the captures in _storedHere are still known to have no articles (and _groupSpans to
+    // hold every stored mention); forgets both otherwise.
     private bool SeeOthersWrites(DbTransaction tx)
     {
         long? seen = OthersWrites(tx);
-        if (seen is null || seen != _writesSeen) _storedHere.Clear();
+        if (seen is null || seen != _writesSeen)
+        {
+            _storedHere.Clear();
+            _groupSpans = null;
+        }
         _writesSeen = seen;
         return seen is not null;
+    }
+
+    // The groups and spans of days of the stored mentions, to skip re-clustering reads that would find
+    // nothing (GroupSpans); built from the store at a batch, kept up to date by the batch writer, and
+    // null whenever another connection may have written mentions it does not hold.
+    private GroupSpans? _groupSpans;
+
+    // Every stored dated mention's group and day, read once per store (or after another connection wrote).
+    private GroupSpans LoadGroupSpans(DbTransaction tx)
+    {
+        var spans = new GroupSpans();
+        using var all = PrepareBatch("SELECT group_key, date FROM mentions WHERE date IS NOT NULL", tx);
+        foreach (var r in all.Rows())
+            if (ParseDay(r.GetString(1)) is { } day) spans.Add(r.GetString(0), day);
+        return spans;
     }
 
     private bool InsertCapture(Capture c, DbTransaction? tx)

@@ -67,6 +67,13 @@ public abstract partial class RelationalEventStore
             foreach (var r in load.Rows())
                 rows.Add((new ClusterMention(r.GetInt64(0), group, ParseDay(Str(r, 1)), r.GetString(2), r.GetString(3), Str(r, 4), r.GetString(5), r.GetString(7), r.GetString(8)), r.GetString(6)));
         var batch = fresh?.ToList() ?? [];
+        if (rows.Count == 0 && batch.Count == 1)
+        {
+            // One mention alone (most stretches of a batch): the event it forms alone, computed where it was coded.
+            batch[0].EventId = batch[0].Row.OwnEvent;
+            changes.Events.Add(batch[0].EventId!);
+            return;
+        }
         var assigned = EventClusterer.Assign(rows.Select(x => x.Mention).Concat(batch.Select(n => n.ForClusterer())));
         foreach (var (m, old) in rows)
         {

@@ -570,7 +570,8 @@ public sealed class CaptureRows
             var m = EventKeys.Orient(pc.Mentions[i].Mention);
             string group = EventKeys.GroupKey(m);
             mentions[i] = new MentionRow(m, group, m.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                m.Modality.ToString().ToLowerInvariant(), !seen.Add((m.ArticleId, m.SentenceIndex, group, m.Cameo, m.Evidence.Start)));
+                m.Modality.ToString().ToLowerInvariant(), !seen.Add((m.ArticleId, m.SentenceIndex, group, m.Cameo, m.Evidence.Start)),
+                EventKeys.Id(EventKeys.Key(m)));
         }
         return new CaptureRows(articles, mentions);
     }
@@ -578,4 +579,5 @@ public sealed class CaptureRows
 
 internal sealed record ArticleRow(string OwnStory, string SourceKey, ulong[]? Signature, byte[]? SignatureBytes, long[]? Bands);
 
-internal sealed record MentionRow(EventMention Oriented, string Group, string? Day, string Modality, bool Duplicate);
+/// <param name="OwnEvent">The event the mention forms alone (<see cref="EventKeys.Key"/>), what the clusterer gives it when nothing else is near.</param>
+internal sealed record MentionRow(EventMention Oriented, string Group, string? Day, string Modality, bool Duplicate, string OwnEvent);

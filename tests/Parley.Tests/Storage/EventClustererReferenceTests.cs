@@ -46,6 +46,36 @@ public class EventClustererReferenceTests
         EventClusterer.Assign([m])[5].Should().Be(EventKeys.Id("KOR|USA|04|asserted|2023-03|041|KORGOV>USAGOV"));
     }
 
+    // The store gives a mention alone in its stretch the event it forms alone, computed where it was
+    // coded (CaptureRows), without clustering it: the two must be the same id for any mention.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Clusterer_OneMentionAloneGetsTheIdOfItsOwnKey(int seed)
+    {
+        var rng = new Random(seed);
+        var bases = new[] { DateBases.Explicit, DateBases.Weekday, DateBases.Context, DateBases.Relative, DateBases.Publication, DateBases.Month, "unknown" };
+        var codes = new[] { "04", "040", "041", "0411", "036", "0312", "111", "19", "190", "1823" };
+        var places = new[] { null, "", "Seoul", "the Blue House" };
+        var actors = new[] { "KOR", "KORGOV", "USA", "USAGOV", "PRK", "CHNMIL", "IGOUNO" };
+        for (int i = 0; i < 500; i++)
+        {
+            var m = EventKeys.Orient(new EventMention
+            {
+                ArticleId = "cap" + rng.Next(50) + "-0",
+                Source = new ActorRef("s", "S", actors[rng.Next(actors.Length)]),
+                Target = new ActorRef("t", "T", actors[rng.Next(actors.Length)]),
+                Cameo = codes[rng.Next(codes.Length)],
+                Date = rng.Next(8) == 0 ? null : new DateOnly(2021, 1, 1).AddDays(rng.Next(1000)),
+                DateBasis = bases[rng.Next(bases.Length)],
+                Location = places[rng.Next(places.Length)],
+                Modality = (Modality)rng.Next(4),
+            });
+            var alone = new ClusterMention(-1, EventKeys.GroupKey(m), m.Date, m.DateBasis, m.Cameo, m.Location, m.ArticleId, m.Source.Code, m.Target.Code);
+            EventClusterer.Assign([alone])[-1].Should().Be(EventKeys.Id(EventKeys.Key(m)), "mention {0} of seed {1}", i, seed);
+        }
+    }
+
     // The rules of EventClusterer as sorts and groupings, one step per rule.
     private static class Reference
     {

@@ -50,6 +50,17 @@ internal sealed class IngestRun
 
     private int _batches, _rawBatches;
 
+    /// <summary>
+    /// Set once the reader has queued the last capture. From then on the writer, with more than one
+    /// worker, writes the captures done so far (at least <see cref="FirstBatch"/>) whenever the next is
+    /// not done yet, instead of waiting for a whole batch: the last batch was otherwise written alone
+    /// after the workers had finished it, while the writer had waited for it idle (a flush log of a
+    /// two-core ingest of 10,000 captures: the last whole batch written from 3.28 to 3.51 s, the
+    /// workers done at 3.76, the last 1,872 captures written from 3.76 to 4.11). One worker has no core
+    /// to spare for it.
+    /// </summary>
+    private bool _readAll;
+
     // Captures in the batch after `done` batches: FirstBatch doubled `done` times, at most the batch
     // size. One worker has nothing running beside the writer's small batches, so it goes from the first
     // straight to whole ones (doubling cost it 1 to 3% at 10,000 captures, four pairs of runs).
@@ -157,6 +168,7 @@ internal sealed class IngestRun
             // this run adds any, so what it re-runs does not depend on timing.
             AdmitAll(_store.PendingCaptures(), ct);
             AdmitAll(captures, ct);
+            Volatile.Write(ref _readAll, true);
         }
         finally
         {
@@ -229,6 +241,13 @@ internal sealed class IngestRun
         while (Block(order.WaitToReadAsync(ct)))
             while (order.TryRead(out var item))
             {
+                // Once every capture is read, what is done is written rather than waited on (_readAll).
+                if (_service.Workers > 1 && batch.Count >= FirstBatch && !item.Done.IsCompleted && Volatile.Read(ref _readAll))
+                {
+                    Flush(batch);
+                    limit = BatchLimit(_batches);
+                }
+
                 item.Done.Wait(ct);
                 var processed = item.Done.Result;
                 _articles += processed.Articles.Count;

@@ -67,7 +67,13 @@ public sealed class IngestBatchTests : IDisposable
         counts.Captures.Should().Be(1000);
         // 64 + 128 + 256 + 256 + 256 = 960, and the 40 left.
         recorder.Stored.Should().Equal(64, 128, 256, 256, 256, 40);
-        recorder.Written.Should().Equal(64, 128, 256, 256, 256, 40);
+        // The writer's first batches are the same; once the reader has queued the last capture (with at most
+        // the batch size and 16 per worker in flight, not before the third batch is written) it writes what
+        // is done whenever the next capture is not, so how the rest is cut depends on timing.
+        recorder.Written.Take(3).Should().Equal(64, 128, 256);
+        recorder.Written.Sum().Should().Be(1000);
+        recorder.Written.Should().OnlyContain(n => n <= 256);
+        recorder.Written.SkipLast(1).Should().OnlyContain(n => n >= 64);
     }
 
     [Fact]

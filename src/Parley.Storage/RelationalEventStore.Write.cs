@@ -579,5 +579,5 @@ public sealed class CaptureRows
 
 internal sealed record ArticleRow(string OwnStory, string SourceKey, ulong[]? Signature, byte[]? SignatureBytes, long[]? Bands);
 
-/// <param name="OwnEvent">The event the mention forms alone (<see cref="EventKeys.Key"/>), what the clusterer gives it when nothing else is near.</param>
+/// <summary>A mention's row values; <c>OwnEvent</c> is the event it forms alone (<see cref="EventKeys.Key"/>), what the clusterer gives it when nothing else is near.</summary>
 internal sealed record MentionRow(EventMention Oriented, string Group, string? Day, string Modality, bool Duplicate, string OwnEvent);

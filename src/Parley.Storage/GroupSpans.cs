@@ -20,6 +20,12 @@ namespace Parley.Storage;
 /// </remarks>
 internal sealed class GroupSpans
 {
+    /// <summary>
+    /// The most stored mentions a store reads into the filter when a writer opens it: past two
+    /// million pairs one in eight answers yes anyway, and reading them costs seconds.
+    /// </summary>
+    public const int MostPairs = 2_000_000;
+
     private const int Bits = 1 << 23;
     private const int Probes = 3;
 

@@ -38,7 +38,7 @@ public abstract partial class RelationalEventStore
             try
             {
                 buffer?.Begin(tx);
-                if (SeeOthersWrites(tx)) _groupSpans ??= LoadGroupSpans(tx);
+                if (SeeOthersWrites(tx) && !_groupSpansTooMany) _groupSpans ??= LoadGroupSpans(tx);
                 batch = FenceBatch(tx, batch);
                 var changes = new Changes();
                 using var w = new BatchStatements(this, tx);

@@ -174,15 +174,30 @@ public abstract partial class RelationalEventStore : IEventStore
     // null whenever another connection may have written mentions it does not hold.
     private GroupSpans? _groupSpans;
 
-    // Every stored dated mention's group and day, read once per store (or after another connection wrote).
-    private GroupSpans LoadGroupSpans(DbTransaction tx)
+    // Every stored dated mention's group and day, read once per store (or after another connection wrote);
+    // null for a store with more than GroupSpansLimit of them, where the filter would rule little out
+    // for the time its reading takes (then this store does not try again).
+    private GroupSpans? LoadGroupSpans(DbTransaction tx)
     {
         var spans = new GroupSpans();
+        int n = 0;
         using var all = PrepareBatch("SELECT group_key, date FROM mentions WHERE date IS NOT NULL", tx);
         foreach (var r in all.Rows())
+        {
+            if (++n > GroupSpansLimit)
+            {
+                _groupSpansTooMany = true;
+                return null;
+            }
             if (ParseDay(r.GetString(1)) is { } day) spans.Add(r.GetString(0), day);
+        }
         return spans;
     }
+
+    private bool _groupSpansTooMany;
+
+    /// <summary>The most stored mentions read into the re-clustering filter (<see cref="GroupSpans.MostPairs"/>; tests set fewer).</summary>
+    internal int GroupSpansLimit { get; init; } = GroupSpans.MostPairs;
 
     private bool InsertCapture(Capture c, DbTransaction? tx)
     {

@@ -61,6 +61,27 @@ public sealed class GroupSpansTests : IDisposable
         Snapshot(aloneStore).Should().Contain(e => e.Contains(" m3 ") || e.Contains(" m4 ") || e.Contains(" m5 "), "some events are reported by several captures");
     }
 
+    // A store with more stored mentions than it reads into the filter re-clusters by reading every stretch, with the same events.
+    [Fact]
+    public void AStoreTooLargeForTheFilter_ReadsEveryStretch()
+    {
+        var captures = new CaptureReader().Read([Path.Combine(Repo.Root, "samples"), Path.Combine(Repo.Inputs, "consolidation")], new Diagnostics()).ToList();
+        string small = Path.Combine(_dir.Path, "small.db"), alone = Path.Combine(_dir.Path, "alone.db");
+        int half = captures.Count / 2;
+        using (var first = new SqliteEventStore(small))
+            foreach (var capture in captures.Take(half)) Ingest(first, capture);
+        using (var reopened = new SqliteEventStore(small) { GroupSpansLimit = 5 })
+        {
+            reopened.Counts().Mentions.Should().BeGreaterThan(5);
+            foreach (var capture in captures.Skip(half)) Ingest(reopened, capture);
+        }
+        using (var one = new SqliteEventStore(alone))
+            foreach (var capture in captures) Ingest(one, capture);
+        using var smallStore = new SqliteEventStore(small);
+        using var aloneStore = new SqliteEventStore(alone);
+        Snapshot(smallStore).Should().Equal(Snapshot(aloneStore));
+    }
+
     private static void Ingest(IEventStore store, Capture capture) =>
         new IngestService(store, DictionarySet.Default) { BatchSize = 1, Workers = 1 }.Ingest([capture], new Diagnostics());
 

@@ -69,8 +69,8 @@ public abstract partial class RelationalEventStore
         var batch = fresh?.ToList() ?? [];
         if (rows.Count == 0 && batch.Count == 1)
         {
-            // One mention alone (most stretches of a batch): the event it forms alone, computed where it was coded.
-            batch[0].EventId = batch[0].Row.OwnEvent;
+            // One mention alone (most stretches of a batch): the event it forms alone, keyed where it was coded (EventKeys.KeyAll).
+            batch[0].EventId = batch[0].Keyed.EventId;
             changes.Events.Add(batch[0].EventId!);
             return;
         }

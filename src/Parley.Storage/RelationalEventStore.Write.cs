@@ -570,8 +570,7 @@ public sealed class CaptureRows
             var m = EventKeys.Orient(pc.Mentions[i].Mention);
             string group = EventKeys.GroupKey(m);
             mentions[i] = new MentionRow(m, group, m.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                m.Modality.ToString().ToLowerInvariant(), !seen.Add((m.ArticleId, m.SentenceIndex, group, m.Cameo, m.Evidence.Start)),
-                EventKeys.Id(EventKeys.Key(m)));
+                m.Modality.ToString().ToLowerInvariant(), !seen.Add((m.ArticleId, m.SentenceIndex, group, m.Cameo, m.Evidence.Start)));
         }
         return new CaptureRows(articles, mentions);
     }
@@ -579,5 +578,4 @@ public sealed class CaptureRows
 
 internal sealed record ArticleRow(string OwnStory, string SourceKey, ulong[]? Signature, byte[]? SignatureBytes, long[]? Bands);
 
-/// <summary>A mention's row values; <c>OwnEvent</c> is the event it forms alone (<see cref="EventKeys.Key"/>), what the clusterer gives it when nothing else is near.</summary>
-internal sealed record MentionRow(EventMention Oriented, string Group, string? Day, string Modality, bool Duplicate, string OwnEvent);
+internal sealed record MentionRow(EventMention Oriented, string Group, string? Day, string Modality, bool Duplicate);

@@ -46,8 +46,8 @@ public class EventClustererReferenceTests
         EventClusterer.Assign([m])[5].Should().Be(EventKeys.Id("KOR|USA|04|asserted|2023-03|041|KORGOV>USAGOV"));
     }
 
-    // The store gives a mention alone in its stretch the event it forms alone, computed where it was
-    // coded (CaptureRows), without clustering it: the two must be the same id for any mention.
+    // The store gives a mention alone in its stretch the event it was keyed with where it was coded
+    // (KeyedMention.EventId), without clustering it: the two must be the same id for any mention.
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -60,7 +60,7 @@ public class EventClustererReferenceTests
         var actors = new[] { "KOR", "KORGOV", "USA", "USAGOV", "PRK", "CHNMIL", "IGOUNO" };
         for (int i = 0; i < 500; i++)
         {
-            var m = EventKeys.Orient(new EventMention
+            var coded = new EventMention
             {
                 ArticleId = "cap" + rng.Next(50) + "-0",
                 Source = new ActorRef("s", "S", actors[rng.Next(actors.Length)]),
@@ -70,9 +70,13 @@ public class EventClustererReferenceTests
                 DateBasis = bases[rng.Next(bases.Length)],
                 Location = places[rng.Next(places.Length)],
                 Modality = (Modality)rng.Next(4),
-            });
+            };
+            var m = EventKeys.Orient(coded);
             var alone = new ClusterMention(-1, EventKeys.GroupKey(m), m.Date, m.DateBasis, m.Cameo, m.Location, m.ArticleId, m.Source.Code, m.Target.Code);
-            EventClusterer.Assign([alone])[-1].Should().Be(EventKeys.Id(EventKeys.Key(m)), "mention {0} of seed {1}", i, seed);
+            string own = EventClusterer.Assign([alone])[-1];
+            own.Should().Be(EventKeys.Id(EventKeys.Key(m)), "mention {0} of seed {1}", i, seed);
+            // The id the mention was keyed with where it was coded (EventKeys.KeyAll), from the mention as coded.
+            own.Should().Be(EventKeys.Id(EventKeys.Key(coded)), "mention {0} of seed {1}, as coded", i, seed);
         }
     }
 

@@ -62,7 +62,10 @@ public sealed partial class SqliteEventStore
         private readonly int[] _indexes;
         private readonly Dictionary<string, int> _position = new(StringComparer.Ordinal);
         private int _next;
-        private byte[] _utf8 = new byte[512];
+
+        // Each parameter's text as UTF-8, in a buffer of its own that the collector never moves (SQLite
+        // reads it where it lies when the statement runs, until the parameter is bound again).
+        private readonly byte[]?[] _text;
 
         public RawStatement(sqlite3 db, string sql, string[] names)
         {
@@ -72,6 +75,7 @@ public sealed partial class SqliteEventStore
             _dbHandle = db.DangerousGetHandle();
             _names = names;
             _indexes = new int[names.Length];
+            _text = new byte[]?[names.Length];
             for (int k = 0; k < names.Length; k++)
             {
                 int i = raw.sqlite3_bind_parameter_index(_stmt, names[k]);
@@ -99,7 +103,8 @@ public sealed partial class SqliteEventStore
 
         public override Statement Set(string name, string? value)
         {
-            Check(value is null ? Native.BindNull(_handle, Index(name)) : BindText(Index(name), value));
+            int k = Slot(name);
+            Check(value is null ? Native.BindNull(_handle, _indexes[k]) : BindText(k, value));
             return this;
         }
 
@@ -117,24 +122,31 @@ public sealed partial class SqliteEventStore
             return this;
         }
 
-        // The statement's index of a parameter. Callers set the parameters in the order they were
-        // named (the names are the same literals), so the next one is found by reference, not hashed.
-        private int Index(string name)
+        // The statement's index of a parameter.
+        private int Index(string name) => _indexes[Slot(name)];
+
+        // The place of a parameter among the statement's names. Callers set the parameters in the order
+        // they were named (the names are the same literals), so the next one is found by reference, not hashed.
+        private int Slot(string name)
         {
             int k = _next;
             if (!ReferenceEquals(_names[k], name)) k = _position[name];
             _next = k + 1 == _names.Length ? 0 : k + 1;
-            return _indexes[k];
+            return k;
         }
 
-        // Text goes in as UTF-8, the file's encoding, encoded into a buffer the statement keeps (SQLite
-        // copies it): bound as UTF-16, SQLite converted every value itself, a character at a time.
-        private int BindText(int i, string text)
+        // Text goes in as UTF-8, the file's encoding (bound as UTF-16, SQLite converted every value
+        // itself, a character at a time), encoded into the parameter's own pinned buffer and bound
+        // where it lies (SQLITE_STATIC): bound as a copy, SQLite allocated, copied and freed every
+        // value again, some hundred a capture, the allocator's lock each time.
+        private int BindText(int k, string text)
         {
             int most = Encoding.UTF8.GetMaxByteCount(text.Length);
-            if (most > _utf8.Length) _utf8 = new byte[Math.Max(most, 2 * _utf8.Length)];
-            int length = Encoding.UTF8.GetBytes(text, _utf8);
-            return Native.BindText(_handle, i, ref MemoryMarshal.GetArrayDataReference(_utf8), length, Native.Transient);
+            var buffer = _text[k];
+            if (buffer is null || most > buffer.Length)
+                _text[k] = buffer = GC.AllocateUninitializedArray<byte>(Math.Max(most, buffer is null ? 64 : 2 * buffer.Length), pinned: true);
+            int length = Encoding.UTF8.GetBytes(text, buffer);
+            return Native.BindText(_handle, _indexes[k], ref MemoryMarshal.GetArrayDataReference(buffer), length, Native.Static);
         }
 
         /// <summary>The rowid of the connection's last insert.</summary>
@@ -237,8 +249,9 @@ public sealed partial class SqliteEventStore
     {
         private const string Library = "e_sqlite3";
 
-        // SQLITE_TRANSIENT: SQLite copies the bound text before the call returns.
-        public static readonly IntPtr Transient = new(-1);
+        // SQLITE_STATIC: SQLite reads the bound text where it lies, until it is bound again or the
+        // statement is finalised; the caller keeps it there (RawStatement's pinned buffers).
+        public static readonly IntPtr Static = IntPtr.Zero;
 
         [DllImport(Library, EntryPoint = "sqlite3_bind_null", ExactSpelling = true)]
         public static extern int BindNull(IntPtr stmt, int index);

@@ -146,6 +146,28 @@ public sealed class BandBufferTests : IDisposable
     }
 
     // A report of about 120 words unique to n: no two share a shingle.
+    [Fact]
+    public void SortedRows_AreEveryBufferedRowOnce_InBandThenOrdinalIdOrder()
+    {
+        var rng = new Random(7);
+        var buffer = new BandBuffer();
+        var expected = new List<(long Band, string Id)>();
+        // Bands shared by many articles (a few values, negative ones too) and bands of one; ids with characters
+        // that order differently under a culture's comparison than by code unit.
+        long[] common = [-5, 0, 3, long.MaxValue, long.MinValue];
+        for (int a = 0; a < 500; a++)
+        {
+            string id = (a % 3 == 0 ? "b" : a % 3 == 1 ? "B" : "\u00e9") + a.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) + "-0";
+            var bands = Enumerable.Range(0, 16).Select(i => i < 3 ? common[rng.Next(common.Length)] : rng.NextInt64()).Distinct().ToArray();
+            buffer.Add(id, bands);
+            expected.AddRange(bands.Select(b => (b, id)));
+        }
+        buffer.Remove("b000-0");
+        expected.RemoveAll(r => r.Id == "b000-0");
+        expected.Sort((x, y) => x.Band != y.Band ? x.Band.CompareTo(y.Band) : string.CompareOrdinal(x.Id, y.Id));
+        buffer.SortedRows().Should().Equal(expected);
+    }
+
     private static string Report(int n, int sentences = 8) => DepotAudit.Sentences(n * 100, sentences);
 
     private static Capture Text(string id, string body, string place, string agency) => DepotAudit.Text(id, body, place, agency);

@@ -107,7 +107,7 @@ public sealed partial class SqliteEventStore : RelationalEventStore
             using var cmd = Cmd("PRAGMA foreign_key_check;");
             using var r = cmd.ExecuteReader();
             while (r.Read() && missing.Count < 10)
-                missing.Add(FormattableString.Invariant($"{r.GetString(0)} row {r.GetInt64(1)} refers to a missing row of {r.GetString(2)}"));
+                missing.Add(FormattableString.Invariant($"{r.GetString(0)} row {(r.IsDBNull(1) ? "?" : r.GetInt64(1))} refers to a missing row of {r.GetString(2)}"));
             return missing.Count == 0 ? "ok" : string.Join("; ", missing);
         }
     }

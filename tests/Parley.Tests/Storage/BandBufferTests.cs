@@ -145,7 +145,6 @@ public sealed class BandBufferTests : IDisposable
         ruledOut.Should().BeGreaterThan(9_990, "bands no article has are almost all ruled out");
     }
 
-    // A report of about 120 words unique to n: no two share a shingle.
     [Fact]
     public void SortedRows_AreEveryBufferedRowOnce_InBandThenOrdinalIdOrder()
     {
@@ -168,6 +167,7 @@ public sealed class BandBufferTests : IDisposable
         buffer.SortedRows().Should().Equal(expected);
     }
 
+    // A report of about 120 words unique to n: no two share a shingle.
     private static string Report(int n, int sentences = 8) => DepotAudit.Sentences(n * 100, sentences);
 
     private static Capture Text(string id, string body, string place, string agency) => DepotAudit.Text(id, body, place, agency);

@@ -51,6 +51,9 @@ public abstract partial class RelationalEventStore : IEventStore
     /// </summary>
     protected virtual string PendingCondition => "";
 
+    /// <summary>The condition a capture not yet processed (stored or failed) meets, as the store's indexes can find it.</summary>
+    protected virtual string Unprocessed => "status <> 'processed'";
+
     /// <summary>
     /// The condition that selects the articles of the capture <c>@c</c>, the articles table named
     /// <paramref name="articles"/>; by default its <c>capture_id</c>.
@@ -231,6 +234,16 @@ public abstract partial class RelationalEventStore : IEventStore
         return Pages(last);
     }
 
+    /// <summary>One page of the pending captures: those after <c>@after</c> up to <c>@last</c> in store order.</summary>
+    internal string PendingPageSql => $"""
+        SELECT {CaptureSequence}, {CaptureColumns} FROM captures
+        WHERE {Unprocessed} AND {CaptureSequence} > @after AND {CaptureSequence} <= @last {PendingCondition}
+        ORDER BY {CaptureSequence} LIMIT {CapturePage}
+        """;
+
+    /// <summary>The count of failed captures, as <see cref="Counts"/> reads it.</summary>
+    internal string FailedCountSql => $"SELECT count(*) FROM captures WHERE {Unprocessed} AND status='failed'";
+
     private IEnumerable<Capture> Pages(long last)
     {
         long after = long.MinValue;
@@ -239,11 +252,7 @@ public abstract partial class RelationalEventStore : IEventStore
             var page = new List<(long Seq, Capture Capture)>(CapturePage);
             lock (_gate)
             {
-                using var cmd = Cmd($"""
-                    SELECT {CaptureSequence}, {CaptureColumns} FROM captures
-                    WHERE status <> 'processed' AND {CaptureSequence} > @after AND {CaptureSequence} <= @last {PendingCondition}
-                    ORDER BY {CaptureSequence} LIMIT {CapturePage}
-                    """);
+                using var cmd = Cmd(PendingPageSql);
                 Add(cmd, "@after", after);
                 Add(cmd, "@last", last);
                 using var r = cmd.ExecuteReader();
@@ -275,7 +284,7 @@ public abstract partial class RelationalEventStore : IEventStore
                 Count("SELECT count(*) FROM articles"),
                 Count("SELECT count(*) FROM events"),
                 Count("SELECT count(*) FROM mentions"),
-                Count("SELECT count(*) FROM captures WHERE status='failed'"));
+                Count(FailedCountSql));
     }
 
     /// <summary>Number of story groups among the stored articles.</summary>

@@ -168,6 +168,14 @@ public sealed partial class SqliteEventStore : RelationalEventStore
     protected override string CaptureSequence => "rowid";
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// In the terms of the index <c>captures_pending</c> (migration 10), whose one key is this
+    /// condition and which holds only the captures that meet it, in rowid order: the pending
+    /// captures are read by seeking in it, not by reading every capture's row, content and all.
+    /// </remarks>
+    protected override string Unprocessed => "(status <> 'processed') = 1 AND status <> 'processed'";
+
+    /// <inheritdoc/>
     protected override void IndexArticle(DbTransaction tx, string articleId)
     {
         // The search file's indexer reads the row once the batch has committed (SqliteEventStore.Search.cs).

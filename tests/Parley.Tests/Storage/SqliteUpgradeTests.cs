@@ -51,8 +51,15 @@ public sealed class SqliteUpgradeTests : IDisposable
         SqliteFile.Scalar(file, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'articles_fts%'").Should().Be(0, "the index inside the database is gone");
     }
 
-    // What migration 9 changed, undone: mentions without their article's rowid, and the two indexes by id.
-    private const string AsSchema8 = """
+    // What migration 10 changed, undone: the captures not yet processed found through the index by status.
+    private const string AsSchema9 = """
+        DROP INDEX captures_pending;
+        CREATE INDEX captures_status ON captures(status);
+        PRAGMA user_version=9;
+        """;
+
+    // What migrations 10 and 9 changed, undone: mentions without their article's rowid, and the two indexes by id.
+    private const string AsSchema8 = AsSchema9 + """
         DROP INDEX mentions_article_row;
         ALTER TABLE mentions DROP COLUMN article_row;
         CREATE INDEX mentions_article ON mentions(article_id);
@@ -73,12 +80,48 @@ public sealed class SqliteUpgradeTests : IDisposable
         SqliteFile.Rows(file, "SELECT * FROM mentions ORDER BY id").Should().OnlyContain(r => !r.Contains("article_row", StringComparison.Ordinal));
 
         using var upgraded = new SqliteEventStore(file);
-        upgraded.SchemaVersion.Should().Be(9);
+        upgraded.SchemaVersion.Should().Be(SqliteSchema.Migrations.Length);
         SqliteFile.Rows(file, Kept).Should().Equal(before);
         SqliteFile.Scalar(file, "SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.article_row = a.rowid")
             .Should().Be(before.Count, "every mention carries its article's rowid");
         SqliteFile.Scalar(file, "SELECT count(*) FROM sqlite_master WHERE name IN ('mentions_article', 'articles_capture')").Should().Be(0);
         SqliteFile.Scalar(file, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_article_row'").Should().Be(1);
+        upgraded.IntegrityCheck().Should().Be("ok");
+    }
+
+    [Fact]
+    public void FileOfSchema9_ListsItsPendingCapturesThroughAnIndexOfTheirOwn_NotEveryCapturesRow()
+    {
+        string file = Path.Combine(_dir.Path, "v9.db");
+        List<string> pending;
+        StoreCounts counts;
+        using (var store = new SqliteEventStore(file))
+        {
+            new IngestService(store, DictionarySet.Default).Ingest([Path.Combine(Repo.Root, "samples")], new Diagnostics());
+            // Two captures stored and not processed, one failed, between and after processed ones.
+            var stored = Enumerable.Range(0, 2).Select(i => new Capture($"stored-{i}", "x.txt", null, CaptureFormat.Text, "Seoul and Tokyo agreed."u8.ToArray(), null)).ToList();
+            var failed = new Capture("failed-0", "y.txt", null, CaptureFormat.Text, "Paris and Rome met."u8.ToArray(), null);
+            store.AddCapture(stored[0]);
+            store.AddCapture(failed);
+            store.SaveBatch([new ProcessedCapture(failed, [], [], "simulated failure")]);
+            store.AddCapture(stored[1]);
+            pending = store.PendingCaptures().Select(c => c.Id).ToList();
+            counts = store.Counts();
+        }
+        pending.Should().Equal("stored-0", "failed-0", "stored-1");
+        counts.Failed.Should().Be(1);
+        SqliteFile.Run(file, AsSchema9);
+        SqliteFile.Scalar(file, "SELECT count(*) FROM sqlite_master WHERE name = 'captures_pending'").Should().Be(0);
+
+        using var upgraded = new SqliteEventStore(file);
+        upgraded.SchemaVersion.Should().Be(SqliteSchema.Migrations.Length);
+        SqliteFile.Scalar(file, "SELECT count(*) FROM sqlite_master WHERE name = 'captures_status'").Should().Be(0);
+        upgraded.PendingCaptures().Select(c => c.Id).Should().Equal(pending);
+        upgraded.Counts().Should().Be(counts);
+        // Both reads seek in the new index; by the status condition alone, the listing walked every row by rowid.
+        string page = upgraded.PendingPageSql.Replace("@after", "0", StringComparison.Ordinal).Replace("@last", "1000", StringComparison.Ordinal);
+        SqliteFile.Rows(file, "EXPLAIN QUERY PLAN " + page).Should().ContainSingle().Which.Should().Contain("USING INDEX captures_pending");
+        SqliteFile.Rows(file, "EXPLAIN QUERY PLAN " + upgraded.FailedCountSql).Should().ContainSingle().Which.Should().Contain("captures_pending");
         upgraded.IntegrityCheck().Should().Be("ok");
     }
 

@@ -269,9 +269,9 @@ internal static class SqliteSchema
         """,
         // 10: the captures not yet processed (stored or failed) are listed at the start of every ingest.
         // By status, the index could not serve "not processed", so the listing read every capture's row,
-        // content and all (0.11 s for a store of 100,000 captures with its file cached, all of them from
-        // disk when not): this index holds only those captures, under one key, in rowid order, and is
-        // where the failed ones are counted; the writer's status update takes a capture out of it.
+        // content and all (a file of 100,000 captures, none pending: 67 ms cached, 0.27 s not): this index
+        // holds only those captures, under one key, in rowid order (0.04 ms and 4 ms), and is where the
+        // failed ones are counted; the writer's status update takes a capture out of it.
         """
         DROP INDEX IF EXISTS captures_status;
         CREATE INDEX IF NOT EXISTS captures_pending ON captures(status <> 'processed') WHERE status <> 'processed';

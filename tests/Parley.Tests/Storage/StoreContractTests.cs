@@ -242,8 +242,11 @@ public sealed class PostgresStoreTests : StoreContractTests
         return Reopen(name);
     }
 
-    protected override RelationalEventStore Reopen(string name) =>
-        new PostgresEventStore(new Npgsql.NpgsqlConnectionStringBuilder(PostgresEventStore.ConnectionString(_server)) { SearchPath = _prefix + "_" + name }.ConnectionString);
+    protected override RelationalEventStore Reopen(string name) => new PostgresEventStore(ConnectionTo(name));
+
+    // A connection string whose search path is the schema of the store named name.
+    private string ConnectionTo(string name) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(PostgresEventStore.ConnectionString(_server)) { SearchPath = _prefix + "_" + name }.ConnectionString;
 
     [StoreFact]
     public void PendingCaptures_AreReadThroughTheirOwnIndex()
@@ -251,7 +254,7 @@ public sealed class PostgresStoreTests : StoreContractTests
         using var store = (PostgresEventStore)Create("plan");
         var capture = new Capture("pending-0", "x.txt", null, CaptureFormat.Text, "Seoul and Tokyo agreed."u8.ToArray(), null);
         store.AddCapture(capture).Should().BeTrue();
-        using var db = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(PostgresEventStore.ConnectionString(_server)) { SearchPath = _prefix + "_plan" }.ConnectionString);
+        using var db = new Npgsql.NpgsqlConnection(ConnectionTo("plan"));
         db.Open();
         string Plan(string sql)
         {

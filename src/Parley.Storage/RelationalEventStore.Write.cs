@@ -16,7 +16,15 @@ public abstract partial class RelationalEventStore
     /// stored mentions (<see cref="Consolidate"/>). The work is proportional to the batch and
     /// to the mentions that share its actors and days, never to the size of the store.
     /// </remarks>
-    public void SaveBatch(IReadOnlyList<ProcessedCapture> batch)
+    public void SaveBatch(IReadOnlyList<ProcessedCapture> batch) => SaveBatch(batch, inputRead: false);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// With <paramref name="inputRead"/>, a full story-band buffer is not written to the band index
+    /// (see <see cref="BandBuffer.BeforeCommit"/>): the last batches of a run are written while the
+    /// workers have nothing left to do, so on several cores the run waits for them alone.
+    /// </remarks>
+    public void SaveBatch(IReadOnlyList<ProcessedCapture> batch, bool inputRead)
     {
         ArgumentNullException.ThrowIfNull(batch);
         // Raw captures waiting to be stored go first. They hold the lock a few milliseconds, a batch
@@ -89,7 +97,7 @@ public abstract partial class RelationalEventStore
                     beside.Apply(w);
                     t = p.Lap(WriteProfile.StoryWrite, t);
                 }
-                if (buffer?.BeforeCommit(tx, changes.DeletedArticles) == true)
+                if (buffer?.BeforeCommit(tx, changes.DeletedArticles, inputRead) == true)
                 {
                     // Written in key order: each page of the band index is rewritten once for thousands of articles.
                     using var insert = PrepareBatch("INSERT INTO article_bands(band, article_id) VALUES (@band, @article) ON CONFLICT DO NOTHING", tx, "@band", "@article");

@@ -57,7 +57,8 @@ internal sealed class IngestRun
     /// after the workers had finished it, while the writer had waited for it idle (a flush log of a
     /// two-core ingest of 10,000 captures: the last whole batch written from 3.28 to 3.51 s, the
     /// workers done at 3.76, the last 1,872 captures written from 3.76 to 4.11). One worker has no core
-    /// to spare for it.
+    /// to spare for it. Every batch tells the store whether it is set (the store may then put off
+    /// upkeep, see <see cref="IEventStore.SaveBatch(IReadOnlyList{ProcessedCapture}, bool)"/>).
     /// </summary>
     private bool _readAll;
 
@@ -270,7 +271,7 @@ internal sealed class IngestRun
         if (batch.Count == 0) return;
         bool full = batch.Count >= _service.BatchSize;
         long t = Stopwatch.GetTimestamp();
-        _store.SaveBatch(batch);
+        _store.SaveBatch(batch, inputRead: Volatile.Read(ref _readAll));
         _batches++;
         _clock.Stop(StageClock.Write, t);
         foreach (var pc in batch)

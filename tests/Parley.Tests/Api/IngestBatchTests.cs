@@ -23,12 +23,17 @@ public sealed class IngestBatchTests : IDisposable
         public IEventStore Inner { get; set; } = null!;
         public List<int> Stored { get; } = [];
         public List<int> Written { get; } = [];
+        public List<bool> InputRead { get; } = [];
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
             ArgumentNullException.ThrowIfNull(targetMethod);
             if (targetMethod.Name == nameof(IEventStore.AddCaptures)) Stored.Add(((IReadOnlyList<Capture>)args![0]!).Count);
-            if (targetMethod.Name == nameof(IEventStore.SaveBatch)) Written.Add(((IReadOnlyList<ProcessedCapture>)args![0]!).Count);
+            if (targetMethod.Name == nameof(IEventStore.SaveBatch))
+            {
+                Written.Add(((IReadOnlyList<ProcessedCapture>)args![0]!).Count);
+                if (args.Length == 2) InputRead.Add((bool)args[1]!);
+            }
             try
             {
                 return targetMethod.Invoke(Inner, args);
@@ -85,6 +90,22 @@ public sealed class IngestBatchTests : IDisposable
         counts.Captures.Should().Be(1000);
         recorder.Stored.Should().Equal(64, 256, 256, 256, 168);
         recorder.Written.Should().Equal(64, 256, 256, 256, 168);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void TheWriterTellsTheStore_OnceAllTheInputIsRead(int workers)
+    {
+        var (recorder, _, counts) = Ingest(1000, workers, batchSize: 256);
+
+        counts.Captures.Should().Be(1000);
+        recorder.InputRead.Should().HaveCount(recorder.Written.Count, "every batch says whether the input is read");
+        // At most 256 + 16 per worker in the queue: the first batches are written while the reader still reads;
+        // the last one only after the reader has queued the last capture. From the first "read" on, all are.
+        recorder.InputRead[0].Should().BeFalse();
+        recorder.InputRead[^1].Should().BeTrue();
+        recorder.InputRead.SkipWhile(read => !read).Should().OnlyContain(read => read);
     }
 
     [Fact]

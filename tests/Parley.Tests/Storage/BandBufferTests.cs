@@ -73,6 +73,57 @@ public sealed class BandBufferTests : IDisposable
     }
 
     [Fact]
+    public void FullBuffer_WaitsOnceTheInputIsRead_UpToTwiceItsSize_AndTheStoriesAreTheSame()
+    {
+        // 64 rows: full after four articles of 16 bands. One article a batch, on three files: each batch
+        // said to come after the input was read, none, and five that do then one that does not.
+        var captures = Enumerable.Range(0, 10).Select(i => Text($"w{i:D2}", Report(i), "SEOUL", "(Yonhap)"))
+            .Append(Text("w-reprint", Report(3), "WASHINGTON", "(Daily Meridian)")).ToList();
+        string late = File("late"), plain = File("plain"), mixed = File("mixed");
+        using var lateStore = new SqliteEventStore(late, bandBufferRows: 64);
+        using var plainStore = new SqliteEventStore(plain, bandBufferRows: 64);
+        using var mixedStore = new SqliteEventStore(mixed, bandBufferRows: 64);
+        var service = new IngestService(lateStore, DictionarySet.Default);
+        var processed = captures.ConvertAll(c => service.Process(c, new Diagnostics()));
+        foreach (var store in new[] { lateStore, plainStore, mixedStore }) store.AddCaptures(captures);
+
+        long Stored(string file) => SqliteFile.Scalar(file, "SELECT count(*) FROM article_bands");
+        var waited = new List<int>();
+        int plainFirst = -1, lateFirst = -1;
+        foreach (var (pc, n) in processed.Select((pc, n) => (pc, n)))
+        {
+            int before = lateStore.BufferedBandRows;
+            lateStore.SaveBatch([pc], inputRead: true);
+            plainStore.SaveBatch([pc]);
+            // Unwritten, the buffer may pass its size but never reaches twice it; reaching it writes it.
+            if (Stored(late) == 0) lateStore.BufferedBandRows.Should().BeLessThan(128);
+            if (Stored(late) == 0 && lateStore.BufferedBandRows >= 64) waited.Add(lateStore.BufferedBandRows);
+            int added = (pc.Rows ?? CaptureRows.Of(pc)).Articles[0].Bands!.Distinct().Count();
+            if (before + added >= 128) lateStore.BufferedBandRows.Should().Be(0, "reaching twice its size writes it");
+            if (plainFirst < 0 && Stored(plain) > 0) plainFirst = n;
+            if (lateFirst < 0 && Stored(late) > 0) lateFirst = n;
+        }
+        waited.Should().NotBeEmpty("a full buffer waited while the input was read");
+        Stored(late).Should().BeGreaterThan(0, "it was written once it held twice its size");
+        plainFirst.Should().BeInRange(0, lateFirst - 1, "without the hint it was written as soon as it was full");
+
+        for (int i = 0; i < 5; i++) mixedStore.SaveBatch([processed[i]], inputRead: true);
+        Stored(mixed).Should().Be(0);
+        mixedStore.BufferedBandRows.Should().BeGreaterThanOrEqualTo(64);
+        mixedStore.SaveBatch([processed[5]]);
+        Stored(mixed).Should().BeGreaterThan(0, "a batch before the input is read writes a full buffer");
+        mixedStore.BufferedBandRows.Should().Be(0);
+        foreach (var pc in processed.Skip(6)) mixedStore.SaveBatch([pc], inputRead: true);
+
+        var ids = captures.Select(c => c.Id + "-0").ToList();
+        ids.Select(lateStore.StoryOf).Should().Equal(ids.Select(plainStore.StoryOf));
+        ids.Select(mixedStore.StoryOf).Should().Equal(ids.Select(plainStore.StoryOf));
+        lateStore.StoryOf("w-reprint-0").Should().Be(lateStore.StoryOf("w03-0"));
+        lateStore.StoryOf("w02-0").Should().NotBe(lateStore.StoryOf("w03-0"));
+        lateStore.IntegrityCheck().Should().Be("ok");
+    }
+
+    [Fact]
     public void BufferedBands_AreRebuiltFromTheStoredSignatures_WhenTheFileIsOpenedAgain()
     {
         string file = File("reopen");

@@ -26,16 +26,13 @@ public interface IEventStore : IDisposable
     }
 
     /// <summary>Writes a batch of processed captures (articles, mentions, events) in one transaction.</summary>
-    void SaveBatch(IReadOnlyList<ProcessedCapture> batch);
-
-    /// <summary>
-    /// As <see cref="SaveBatch(IReadOnlyList{ProcessedCapture})"/>; <paramref name="inputRead"/> says the
-    /// caller has read all of its input, so only the captures already in flight follow. A store may then
-    /// put off upkeep that only keeps later batches cheap (SQLite: writing its buffered story bands to
-    /// their index) for a later batch or a later run; the articles, events and stories it stores are the
-    /// same either way.
-    /// </summary>
-    void SaveBatch(IReadOnlyList<ProcessedCapture> batch, bool inputRead) => SaveBatch(batch);
+    /// <remarks>
+    /// <paramref name="inputRead"/>: the caller has read all of its input, so only the captures already
+    /// in flight follow. A store may then put off upkeep that only keeps later batches cheap (SQLite:
+    /// writing its buffered story bands to their index) for a later batch or a later run; the articles,
+    /// events and stories it stores are the same either way.
+    /// </remarks>
+    void SaveBatch(IReadOnlyList<ProcessedCapture> batch, bool inputRead = false);
 
     /// <summary>Captures stored but not processed (or failed), for a resumed or repeated run.</summary>
     IEnumerable<Capture> PendingCaptures();

@@ -10,21 +10,16 @@ public abstract partial class RelationalEventStore
 {
     /// <inheritdoc/>
     /// <remarks>
-    /// In one transaction: the captures' earlier articles and mentions (from a failed or
+    /// <para>In one transaction: the captures' earlier articles and mentions (from a failed or
     /// repeated run) are replaced, each article joins its story group, the mentions are
     /// stored as they were coded, and then every event near them is recomputed from the
     /// stored mentions (<see cref="Consolidate"/>). The work is proportional to the batch and
-    /// to the mentions that share its actors and days, never to the size of the store.
-    /// </remarks>
-    public void SaveBatch(IReadOnlyList<ProcessedCapture> batch) => SaveBatch(batch, inputRead: false);
-
-    /// <inheritdoc/>
-    /// <remarks>
-    /// With <paramref name="inputRead"/>, a full story-band buffer is not written to the band index
+    /// to the mentions that share its actors and days, never to the size of the store.</para>
+    /// <para>With <paramref name="inputRead"/>, a full story-band buffer is not written to the band index
     /// (see <see cref="BandBuffer.BeforeCommit"/>): the last batches of a run are written while the
-    /// workers have nothing left to do, so on several cores the run waits for them alone.
+    /// workers have nothing left to do, so on several cores the run waits for them alone.</para>
     /// </remarks>
-    public void SaveBatch(IReadOnlyList<ProcessedCapture> batch, bool inputRead)
+    public void SaveBatch(IReadOnlyList<ProcessedCapture> batch, bool inputRead = false)
     {
         ArgumentNullException.ThrowIfNull(batch);
         // Raw captures waiting to be stored go first. They hold the lock a few milliseconds, a batch

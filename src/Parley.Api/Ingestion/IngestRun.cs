@@ -58,7 +58,7 @@ internal sealed class IngestRun
     /// two-core ingest of 10,000 captures: the last whole batch written from 3.28 to 3.51 s, the
     /// workers done at 3.76, the last 1,872 captures written from 3.76 to 4.11). One worker has no core
     /// to spare for it. Every batch tells the store whether it is set (the store may then put off
-    /// upkeep, see <see cref="IEventStore.SaveBatch(IReadOnlyList{ProcessedCapture}, bool)"/>).
+    /// upkeep, see <see cref="IEventStore.SaveBatch"/>).
     /// </summary>
     private bool _readAll;
 

@@ -32,7 +32,7 @@ public sealed class IngestBatchTests : IDisposable
             if (targetMethod.Name == nameof(IEventStore.SaveBatch))
             {
                 Written.Add(((IReadOnlyList<ProcessedCapture>)args![0]!).Count);
-                if (args.Length == 2) InputRead.Add((bool)args[1]!);
+                InputRead.Add((bool)args[1]!);
             }
             try
             {

@@ -69,10 +69,10 @@ foreach (var size in opts.Sizes)
         (RunReport A, RunReport B)? pair = null;
         if (opts.Pair && Environment.ProcessorCount > 1)
         {
-            var p = RunPair(corpus, opts.Dir);
-            pair = p;
+            var (a, b) = RunPair(corpus, opts.Dir);
+            pair = (a, b);
             Console.Error.WriteLine(FormattableString.Invariant(
-                $"  {opts.Kind} {size} captures, two one-core ingests at once: {p.A.CapturesPerSecond:F0} + {p.B.CapturesPerSecond:F0} captures/s (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+                $"  {opts.Kind} {size} captures, two one-core ingests at once: {a.CapturesPerSecond:F0} + {b.CapturesPerSecond:F0} captures/s (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
         }
         rounds.Add((size, round, pair));
     }
@@ -80,7 +80,7 @@ foreach (var size in opts.Sizes)
     var measured = rounds.Where(x => x.Size == size && x.Pair is not null).Select(x => x.Pair!.Value).ToList();
     if (measured.Count > 0)
     {
-        var (a, b) = measured.MaxBy(p => p.A.CapturesPerSecond + p.B.CapturesPerSecond);
+        var (a, b) = measured.MaxBy(Together);
         pairs.Add((size, a, b));
     }
 }
@@ -170,6 +170,9 @@ static double Median(List<double> xs)
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
+// Captures per second of two one-core ingests run at once, together.
+static double Together((RunReport A, RunReport B) pair) => pair.A.CapturesPerSecond + pair.B.CapturesPerSecond;
+
 static string Percent(double share) => (share * 100).ToString("F0", CultureInfo.InvariantCulture) + "%";
 
 static string CpuModel()
@@ -200,8 +203,8 @@ static string Render(List<(string Kind, int Size, RunReport R, string Load)> row
             sb.AppendLine(string.Format(inv, "Round by round, each {0}-worker run against the one-worker run just before it: {1}; median {2:F2}x.",
                 r.Workers, string.Join(", ", ratios.Select(x => x.ToString("F2", inv) + "x")), Median(ratios)));
         var ceilings = rounds.Where(x => x.Size == size && x.Runs.ContainsKey(1) && x.Runs.ContainsKey(r.Workers) && x.Pair is not null)
-            .Select(x => (Pair: (x.Pair!.Value.A.CapturesPerSecond + x.Pair!.Value.B.CapturesPerSecond) / x.Runs[1].CapturesPerSecond,
-                Share: x.Runs[r.Workers].CapturesPerSecond / (x.Pair!.Value.A.CapturesPerSecond + x.Pair!.Value.B.CapturesPerSecond))).ToList();
+            .Select(x => (Pair: Together(x.Pair!.Value) / x.Runs[1].CapturesPerSecond, Share: x.Runs[r.Workers].CapturesPerSecond / Together(x.Pair!.Value)))
+            .ToList();
         if (ceilings.Count > 0)
             sb.AppendLine(string.Format(inv, "In the same rounds, two one-core ingests at once gave {0} the one-worker run; the {1}-worker run made {2} of what they made together (median {3}).",
                 string.Join(", ", ceilings.Select(x => x.Pair.ToString("F2", inv) + "x")), r.Workers,
